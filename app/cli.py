@@ -1,0 +1,239 @@
+"""The command line of DESIGN.md: parsing and one small handler per command.
+
+Exit codes: 0 done, 1 the check found problems, 2 bad input or usage (one clear line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from forms.checks import check_document
+from forms.document import group_checksum
+from forms.fmt import format_decimal, format_money, format_percent
+from forms.indicators import compute_indicators
+from forms.loader import DEFAULT_FORM, DefinitionError, available_forms, load_form
+from forms.progress import completeness, progress
+from models.db import StorageError, open_database
+from models.repository import FINAL, Repository, RepositoryError
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    "list",
+    "import",
+    "export",
+    "check",
+    "finalize",
+    "correct",
+    "demo",
+    "indicators",
+)
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+class PolishArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage and exit 2 itself
+        raise UsageError(f"niepoprawne wywołanie: {message} (pomoc: python main.py --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = PolishArgumentParser(prog="main.py", description="Klaster: wniosek o status Krajowego Klastra Kluczowego")
+    p.add_argument("--db", type=Path, help="plik bazy danych (domyślnie w folderze danych użytkownika)")
+    p.add_argument("--lang", choices=("pl", "en"), default="pl", help="język komunikatów")
+    sub = p.add_subparsers(dest="command", parser_class=PolishArgumentParser)
+    sub.add_parser("list", help="wnioski w bazie")
+    s = sub.add_parser("import", help="wczytaj wniosek z pliku .kkk.json")
+    s.add_argument("file", type=Path)
+    s = sub.add_parser("export", help="zapisz wniosek do pliku .kkk.json")
+    s.add_argument("id", type=int)
+    s.add_argument("file", type=Path)
+    for name, text in (
+        ("check", "sprawdź wniosek"),
+        ("finalize", "sfinalizuj wniosek"),
+        ("correct", "utwórz korektę"),
+    ):
+        s = sub.add_parser(name, help=text)
+        s.add_argument("id", type=int)
+    s = sub.add_parser("indicators", help="wskaźniki wniosku")
+    s.add_argument("id", type=int)
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("demo", help="utwórz przykładowy wniosek")
+    s.add_argument("--members", type=int, default=80)
+    s.add_argument("--rows", type=int, default=None)
+    s.add_argument("--form", default=DEFAULT_FORM, choices=available_forms())
+    s.add_argument("--clean", action="store_true", help="bez celowo wprowadzonych błędów")
+    return p
+
+
+def _repo(args: argparse.Namespace) -> Repository:
+    return Repository(open_database(args.db))
+
+
+def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    repo = _repo(args)
+    apps = repo.list_applications()
+    if not apps:
+        out("Brak wniosków w bazie." if args.lang == "pl" else "No applications in the database.")
+        return 0
+    header = ("id", "nazwa", "runda", "rodzaj", "stan", "wersja", "kompletność") if args.lang == "pl" else (
+        "id", "name", "round", "kind", "state", "version", "complete")
+    rows = [header]
+    for info in apps:
+        doc = repo.load(info.id)
+        pct = completeness(progress(doc, check_document(doc)))
+        state = {"draft": "roboczy", "final": "sfinalizowany"}[info.state] if args.lang == "pl" else info.state
+        rows.append((str(info.id), info.name or "(bez nazwy)", info.form_id, info.kind, state, str(info.version_no), f"{pct}%"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    for r in rows:
+        out("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from export import kkk_json
+
+    doc = kkk_json.read(args.file)  # read fully and validate before touching the database
+    repo = _repo(args)
+    kind = doc.get("meta.application_type", "nadanie")
+    with repo.db.atomic():
+        app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), kind)
+        repo.save_document(app_id, doc)
+    out(str(app_id))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from export import kkk_json
+
+    doc = _repo(args).load(args.id)
+    try:
+        kkk_json.write(doc, args.file)
+    except OSError as exc:
+        raise UsageError(f"nie można zapisać pliku {args.file} ({exc.strerror})") from None
+    return 0
+
+
+def _print_problems(repo: Repository, app_id: int, out: Callable[[str], None], lang: str) -> int:
+    doc = repo.load(app_id)
+    problems = check_document(doc)
+    for p in problems:
+        out(p.line(doc.definition, lang))
+    return len(problems)
+
+
+def cmd_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    return 1 if _print_problems(_repo(args), args.id, out, args.lang) else 0
+
+
+def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    repo = _repo(args)
+    info = repo.info(args.id)
+    if info.state == FINAL:
+        raise UsageError(f"wniosek {args.id} jest już sfinalizowany (suma kontrolna {group_checksum(info.checksum or '')})")
+    doc = repo.load(args.id)
+    problems = check_document(doc)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        for p in errors:
+            out(p.line(doc.definition, args.lang))
+        print(
+            f"Nie można sfinalizować wniosku {args.id}: {len(errors)} błędów do poprawienia.", file=sys.stderr
+        )
+        return 1
+    checksum = doc.checksum()
+    repo.finalize(args.id, checksum)
+    out(f"{checksum}  {group_checksum(checksum)}")
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    out(str(_repo(args).correct(args.id)))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from forms.demo import make_demo
+
+    if args.members < 0 or (args.rows is not None and args.rows < 0):
+        raise UsageError("--members i --rows muszą być liczbami nieujemnymi")
+    doc = make_demo(load_form(args.form), members=args.members, rows=args.rows, problems=not args.clean)
+    repo = _repo(args)
+    with repo.db.atomic():
+        app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), doc.get("meta.application_type", "nadanie"))
+        repo.save_document(app_id, doc)
+    out(str(app_id))
+    return 0
+
+
+def _indicator_text(value: object, is_percent: bool, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+    if is_percent:
+        return format_percent(value, lang)  # type: ignore[arg-type]
+    if isinstance(value, int):
+        return format_decimal(value, lang=lang)
+    return format_money(value, lang)  # type: ignore[arg-type]
+
+
+def cmd_indicators(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    doc = _repo(args).load(args.id)
+    values = compute_indicators(doc)
+    if args.json:
+        out(json.dumps([v.to_json() for v in values], ensure_ascii=False, indent=1))
+        return 0
+    for v in values:
+        line = f"{v.definition.label.get(args.lang)}: {_indicator_text(v.value, v.is_percent, args.lang)}"
+        if v.kkk_average is not None:
+            diff = v.difference
+            sign = "" if diff is None or diff < 0 else "+"
+            avg = "średnia KKK" if args.lang == "pl" else "KKK average"
+            line += f" ({avg} {format_percent(v.kkk_average, args.lang)}; {sign}{format_decimal(diff, 2, args.lang) if diff is not None else '—'} p.p.)"
+        out(line)
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Callable[[str], None]], int]] = {
+    "list": cmd_list,
+    "import": cmd_import,
+    "export": cmd_export,
+    "check": cmd_check,
+    "finalize": cmd_finalize,
+    "correct": cmd_correct,
+    "demo": cmd_demo,
+    "indicators": cmd_indicators,
+}
+
+
+def run(argv: list[str], out: Callable[[str], None] = print) -> int:
+    """Run one command; every expected failure becomes one line on stderr and exit code 2."""
+    from export.kkk_json import KkkFileError
+
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("brak polecenia (pomoc: python main.py --help)")
+        return HANDLERS[args.command](args, out)
+    except (UsageError, StorageError, RepositoryError, DefinitionError, KkkFileError) as exc:
+        print(f"Błąd: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Przerwano.", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback for the user
+        from app.logs import setup_logging
+
+        log_file = setup_logging()
+        log.exception("unexpected error in command %s", argv)
+        where = f" Szczegóły w dzienniku: {log_file}" if log_file else ""
+        print(f"Nieoczekiwany błąd: {exc.__class__.__name__}: {exc}.{where}", file=sys.stderr)
+        return 2

@@ -1,0 +1,105 @@
+"""The single place where numbers, money, percentages and dates get their Polish (or English) written form,
+and where Polish-written numbers and dates are read back (Excel sheets, typed input).
+
+`1 234 567,89 zł`, `34,42 %`, `dd.mm.rrrr`. Grouping uses a no-break space so that a number never wraps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+NBSP = "\u00a0"
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+def _group(digits: str, sep: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return sep.join(out)
+
+
+def format_decimal(value: Decimal | int, places: int | None = None, lang: str = "pl") -> str:
+    """`1234567.891` -> `1 234 567,891`; with `places` rounded half up to that many decimals."""
+    number = Decimal(value)
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    text = format(abs(number), "f")
+    whole, _, frac = text.partition(".")
+    if lang == "en":
+        body = _group(whole, ",") + ("." + frac if frac else "")
+    else:
+        body = _group(whole, NBSP) + ("," + frac if frac else "")
+    return sign + body
+
+
+def format_money(value: Decimal | int, lang: str = "pl") -> str:
+    if lang == "en":
+        return "PLN " + format_decimal(value, 2, lang)
+    return format_decimal(value, 2) + NBSP + "zł"
+
+
+def format_percent(value: Decimal | None, lang: str = "pl") -> str:
+    if value is None:
+        return "—"
+    return format_decimal(value, 2, lang) + NBSP + "%"
+
+
+def format_date(value: dt.date | None, lang: str = "pl") -> str:
+    if value is None:
+        return ""
+    if lang == "en":
+        return value.isoformat()
+    return value.strftime("%d.%m.%Y")
+
+
+def format_int(value: int, lang: str = "pl") -> str:
+    return format_decimal(value, None, lang)
+
+
+def parse_number(text: str) -> Decimal:
+    """Read a number as people write it in Poland: `1 234 567,89`, `1.234.567,89 zł`, `1234567.89`, `-5`.
+
+    Raises ValueError with a Polish message when the text is not a number.
+    """
+    raw = str(text).strip()
+    cleaned = re.sub(r"(?i)\s*(zł|zl|pln)\.?$", "", raw)
+    cleaned = _SPACES.sub("", cleaned)
+    if not cleaned:
+        raise ValueError("pusta wartość")
+    if "," in cleaned and "." in cleaned:
+        # The later separator is the decimal one: 1.234.567,89 or 1,234,567.89
+        if cleaned.rfind(",") > cleaned.rfind("."):
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:
+            cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        cleaned = cleaned.replace(",", ".") if cleaned.count(",") == 1 else cleaned.replace(",", "")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise ValueError(f"'{raw}' nie jest liczbą (np. 1 234 567,89)")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"'{raw}' nie jest liczbą (np. 1 234 567,89)") from None
+
+
+def parse_date(text: str) -> dt.date:
+    """`dd.mm.rrrr`, `d.m.rrrr`, `rrrr-mm-dd` (also with `/`)."""
+    raw = str(text).strip()
+    m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", raw)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = re.fullmatch(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", raw)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        pass
+    raise ValueError(f"'{raw}' nie jest datą (oczekiwano dd.mm.rrrr)")

@@ -1,0 +1,487 @@
+"""Loading and validating form definition files (`forms/definitions/*.json`).
+
+Every mistake in a definition is reported as `DefinitionError` naming the file and the JSON path inside it, e.g.
+`kkk-2019.json: sections[3].criteria[0].fields[2].type: nieznany typ 'txt'`.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from forms.schema import (
+    FIELD_TYPES,
+    SECTION_KINDS,
+    Choice,
+    Condition,
+    Criterion,
+    Eligibility,
+    FieldDef,
+    FormDefinition,
+    IndicatorDef,
+    Rule,
+    Section,
+    TableDef,
+    Text,
+)
+
+DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
+DEFAULT_FORM = "kkk-2019"
+
+RULE_KINDS = (
+    "column_le",
+    "unique",
+    "consecutive_years",
+    "eligibility_age",
+    "eligibility_members",
+    "attachment_kinds",
+    "attachment_files",
+    "date_not_future",
+    "date_order",
+)
+INDICATOR_KINDS = ("count", "count_by", "share", "sum", "ratio")
+POPULATIONS = ("all", "enterprises")
+
+
+class DefinitionError(ValueError):
+    """A form definition file is not valid: the message names the file and the path inside it."""
+
+
+class _Ctx:
+    """Walks a JSON document keeping the path for error messages."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, message: str) -> DefinitionError:
+        return DefinitionError(f"{self.source}: {path or '(główny obiekt)'}: {message}")
+
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, "oczekiwano obiektu JSON")
+        return value
+
+    def arr(self, value: Any, path: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(path, "oczekiwano listy JSON")
+        return value
+
+    def req(self, data: dict[str, Any], key: str, path: str) -> Any:
+        if key not in data:
+            raise self.fail(_join(path, key), "brak wymaganego klucza")
+        return data[key]
+
+    def string(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or not value:
+            raise self.fail(path, "oczekiwano niepustego tekstu")
+        return value
+
+    def integer(self, value: Any, path: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(path, "oczekiwano liczby całkowitej")
+        return value
+
+    def decimal(self, value: Any, path: str) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (int, str, float)):
+            raise self.fail(path, "oczekiwano liczby")
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            raise self.fail(path, f"'{value}' nie jest liczbą") from None
+
+    def text(self, value: Any, path: str) -> Text:
+        data = self.obj(value, path)
+        pl = self.string(self.req(data, "pl", path), _join(path, "pl"))
+        en = data.get("en")
+        if en is not None:
+            en = self.string(en, _join(path, "en"))
+        return Text(pl, en)
+
+    def opt_text(self, data: dict[str, Any], key: str, path: str) -> Text | None:
+        if key not in data:
+            return None
+        return self.text(data[key], _join(path, key))
+
+    def unknown_keys(self, data: dict[str, Any], allowed: set[str], path: str) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.fail(_join(path, key), "nieznany klucz")
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+_FIELD_KEYS = {
+    "key",
+    "type",
+    "label",
+    "required",
+    "required_if",
+    "applies_if",
+    "max_length",
+    "min",
+    "max",
+    "list",
+    "min_selected",
+    "must_be_true",
+    "help",
+    "placeholder",
+}
+
+
+def _condition(ctx: _Ctx, value: Any, path: str, ref: str) -> Condition:
+    data = ctx.obj(value, path)
+    key = ctx.string(ctx.req(data, ref, path), _join(path, ref))
+    if ("in" in data) == ("not_in" in data):
+        raise ctx.fail(path, "warunek potrzebuje dokładnie jednego z kluczy 'in' albo 'not_in'")
+    op = "in" if "in" in data else "not_in"
+    values = ctx.arr(data[op], _join(path, op))
+    return Condition(key, tuple(str(v) for v in values), negate=op == "not_in")
+
+
+def _field(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any], ref: str) -> FieldDef:
+    data = ctx.obj(value, path)
+    ctx.unknown_keys(data, _FIELD_KEYS, path)
+    key = ctx.string(ctx.req(data, "key", path), _join(path, "key"))
+    ftype = ctx.string(ctx.req(data, "type", path), _join(path, "type"))
+    if ftype not in FIELD_TYPES:
+        raise ctx.fail(_join(path, "type"), f"nieznany typ '{ftype}' (dozwolone: {', '.join(FIELD_TYPES)})")
+    list_id = data.get("list")
+    if ftype in ("choice", "multichoice"):
+        list_id = ctx.string(list_id, _join(path, "list"))
+        if list_id not in lists:
+            raise ctx.fail(_join(path, "list"), f"nie ma listy '{list_id}' w 'lists'")
+    elif list_id is not None:
+        raise ctx.fail(_join(path, "list"), "lista wyboru dotyczy tylko typów choice i multichoice")
+    max_length = data.get("max_length")
+    if max_length is not None:
+        max_length = ctx.integer(max_length, _join(path, "max_length"))
+    min_selected = data.get("min_selected")
+    if min_selected is not None:
+        min_selected = ctx.integer(min_selected, _join(path, "min_selected"))
+    for flag in ("required", "must_be_true"):
+        if flag in data and not isinstance(data[flag], bool):
+            raise ctx.fail(_join(path, flag), "oczekiwano true albo false")
+    return FieldDef(
+        key=key,
+        type=ftype,
+        label=ctx.text(ctx.req(data, "label", path), _join(path, "label")),
+        required=bool(data.get("required", False)),
+        required_if=_condition(ctx, data["required_if"], _join(path, "required_if"), ref)
+        if "required_if" in data
+        else None,
+        applies_if=_condition(ctx, data["applies_if"], _join(path, "applies_if"), ref)
+        if "applies_if" in data
+        else None,
+        max_length=max_length,
+        min=ctx.decimal(data["min"], _join(path, "min")) if "min" in data else None,
+        max=ctx.decimal(data["max"], _join(path, "max")) if "max" in data else None,
+        list=list_id,
+        min_selected=min_selected,
+        must_be_true=bool(data.get("must_be_true", False)),
+        help=ctx.opt_text(data, "help", path),
+        placeholder=ctx.opt_text(data, "placeholder", path),
+    )
+
+
+def _table(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> TableDef:
+    data = ctx.obj(value, path)
+    ctx.unknown_keys(
+        data, {"key", "label", "columns", "required", "min_rows", "max_rows", "row_key", "help"}, path
+    )
+    key = ctx.string(ctx.req(data, "key", path), _join(path, "key"))
+    cols_path = _join(path, "columns")
+    columns = tuple(
+        _field(ctx, c, _join(cols_path, i), lists, "column")
+        for i, c in enumerate(ctx.arr(ctx.req(data, "columns", path), cols_path))
+    )
+    if not columns:
+        raise ctx.fail(cols_path, "tabela musi mieć co najmniej jedną kolumnę")
+    names = [c.key for c in columns]
+    for i, name in enumerate(names):
+        if names.index(name) != i:
+            raise ctx.fail(_join(_join(cols_path, i), "key"), f"kolumna '{name}' powtórzona")
+    for i, col in enumerate(columns):
+        for cond_name in ("required_if", "applies_if"):
+            cond = getattr(col, cond_name)
+            if cond is not None and cond.key not in names:
+                raise ctx.fail(
+                    _join(_join(cols_path, i), cond_name), f"tabela nie ma kolumny '{cond.key}'"
+                )
+    row_key = data.get("row_key")
+    if row_key is not None and row_key not in names:
+        raise ctx.fail(_join(path, "row_key"), f"tabela nie ma kolumny '{row_key}'")
+    min_rows = ctx.integer(data.get("min_rows", 0), _join(path, "min_rows"))
+    max_rows = data.get("max_rows")
+    if max_rows is not None:
+        max_rows = ctx.integer(max_rows, _join(path, "max_rows"))
+        if max_rows < min_rows:
+            raise ctx.fail(_join(path, "max_rows"), "max_rows mniejsze niż min_rows")
+    return TableDef(
+        key=key,
+        label=ctx.text(ctx.req(data, "label", path), _join(path, "label")),
+        columns=columns,
+        required=bool(data.get("required", False)),
+        min_rows=min_rows,
+        max_rows=max_rows,
+        row_key=row_key,
+        help=ctx.opt_text(data, "help", path),
+    )
+
+
+def _criterion(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> Criterion:
+    data = ctx.obj(value, path)
+    ctx.unknown_keys(data, {"id", "title", "help", "fields", "tables", "indicators"}, path)
+    fpath, tpath = _join(path, "fields"), _join(path, "tables")
+    return Criterion(
+        id=ctx.string(ctx.req(data, "id", path), _join(path, "id")),
+        title=ctx.text(ctx.req(data, "title", path), _join(path, "title")),
+        help=ctx.opt_text(data, "help", path),
+        fields=tuple(
+            _field(ctx, f, _join(fpath, i), lists, "field")
+            for i, f in enumerate(ctx.arr(data.get("fields", []), fpath))
+        ),
+        tables=tuple(
+            _table(ctx, t, _join(tpath, i), lists) for i, t in enumerate(ctx.arr(data.get("tables", []), tpath))
+        ),
+        indicators=tuple(
+            ctx.string(x, _join(_join(path, "indicators"), i))
+            for i, x in enumerate(ctx.arr(data.get("indicators", []), _join(path, "indicators")))
+        ),
+    )
+
+
+def _section(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> Section:
+    data = ctx.obj(value, path)
+    ctx.unknown_keys(data, {"id", "kind", "number", "title", "intro", "criteria"}, path)
+    kind = ctx.string(ctx.req(data, "kind", path), _join(path, "kind"))
+    if kind not in SECTION_KINDS:
+        raise ctx.fail(_join(path, "kind"), f"nieznany rodzaj sekcji '{kind}'")
+    number = data.get("number")
+    if number is not None:
+        number = ctx.integer(number, _join(path, "number"))
+    cpath = _join(path, "criteria")
+    criteria = tuple(
+        _criterion(ctx, c, _join(cpath, i), lists) for i, c in enumerate(ctx.arr(ctx.req(data, "criteria", path), cpath))
+    )
+    return Section(
+        id=ctx.string(ctx.req(data, "id", path), _join(path, "id")),
+        kind=kind,
+        title=ctx.text(ctx.req(data, "title", path), _join(path, "title")),
+        criteria=criteria,
+        number=number,
+        intro=ctx.opt_text(data, "intro", path),
+    )
+
+
+def _lists(ctx: _Ctx, value: Any) -> dict[str, tuple[Choice, ...]]:
+    out: dict[str, tuple[Choice, ...]] = {}
+    for list_id, items in ctx.obj(value, "lists").items():
+        lpath = _join("lists", list_id)
+        choices = []
+        for i, item in enumerate(ctx.arr(items, lpath)):
+            ipath = _join(lpath, i)
+            item = ctx.obj(item, ipath)
+            code = ctx.string(ctx.req(item, "code", ipath), _join(ipath, "code"))
+            if any(c.code == code for c in choices):
+                raise ctx.fail(_join(ipath, "code"), f"kod '{code}' powtórzony")
+            choices.append(Choice(code, ctx.text(ctx.req(item, "label", ipath), _join(ipath, "label"))))
+        if not choices:
+            raise ctx.fail(lpath, "lista wyboru jest pusta")
+        out[list_id] = tuple(choices)
+    return out
+
+
+def _rules(ctx: _Ctx, value: Any) -> tuple[Rule, ...]:
+    rules = []
+    for i, item in enumerate(ctx.arr(value, "rules")):
+        path = _join("rules", i)
+        data = dict(ctx.obj(item, path))
+        kind = ctx.string(data.pop("rule", None), _join(path, "rule"))
+        if kind not in RULE_KINDS:
+            raise ctx.fail(_join(path, "rule"), f"nieznana reguła '{kind}' (dozwolone: {', '.join(RULE_KINDS)})")
+        severity = data.pop("severity", "error")
+        if severity not in ("error", "warning"):
+            raise ctx.fail(_join(path, "severity"), "dozwolone: error, warning")
+        rules.append(Rule(kind, data, severity))
+    return tuple(rules)
+
+
+def _indicators(ctx: _Ctx, value: Any) -> tuple[IndicatorDef, ...]:
+    out = []
+    for i, item in enumerate(ctx.arr(value, "indicators")):
+        path = _join("indicators", i)
+        data = dict(ctx.obj(item, path))
+        ind_id = ctx.string(data.pop("id", None), _join(path, "id"))
+        kind = ctx.string(data.pop("kind", None), _join(path, "kind"))
+        if kind not in INDICATOR_KINDS:
+            raise ctx.fail(_join(path, "kind"), f"nieznany rodzaj wskaźnika '{kind}'")
+        label = ctx.text(data.pop("label", None), _join(path, "label"))
+        avg = data.pop("kkk_average", None)
+        population = data.get("population")
+        if population is not None and population not in POPULATIONS:
+            raise ctx.fail(_join(path, "population"), f"dozwolone: {', '.join(POPULATIONS)}")
+        out.append(
+            IndicatorDef(
+                ind_id,
+                kind,
+                label,
+                data,
+                ctx.decimal(avg, _join(path, "kkk_average")) if avg is not None else None,
+            )
+        )
+    return tuple(out)
+
+
+def parse_definition(raw: Any, source: str) -> FormDefinition:
+    """Build a `FormDefinition` from parsed JSON, validating every part."""
+    ctx = _Ctx(source)
+    data = ctx.obj(raw, "")
+    ctx.unknown_keys(
+        data,
+        {
+            "id",
+            "version",
+            "title",
+            "round_year",
+            "eligibility",
+            "enterprise_types",
+            "sme_types",
+            "lists",
+            "sections",
+            "rules",
+            "indicators",
+        },
+        "",
+    )
+    lists = _lists(ctx, ctx.req(data, "lists", ""))
+    sections = tuple(
+        _section(ctx, s, _join("sections", i), lists) for i, s in enumerate(ctx.arr(ctx.req(data, "sections", ""), "sections"))
+    )
+    elig = ctx.obj(ctx.req(data, "eligibility", ""), "eligibility")
+    definition = FormDefinition(
+        id=ctx.string(ctx.req(data, "id", ""), "id"),
+        version=ctx.integer(ctx.req(data, "version", ""), "version"),
+        title=ctx.text(ctx.req(data, "title", ""), "title"),
+        round_year=ctx.integer(ctx.req(data, "round_year", ""), "round_year"),
+        eligibility=Eligibility(
+            min_age_years=ctx.integer(ctx.req(elig, "min_age_years", "eligibility"), "eligibility.min_age_years"),
+            min_members=ctx.integer(ctx.req(elig, "min_members", "eligibility"), "eligibility.min_members"),
+            established_field=ctx.string(
+                ctx.req(elig, "established_field", "eligibility"), "eligibility.established_field"
+            ),
+            reference_field=ctx.string(ctx.req(elig, "reference_field", "eligibility"), "eligibility.reference_field"),
+        ),
+        enterprise_types=tuple(ctx.arr(ctx.req(data, "enterprise_types", ""), "enterprise_types")),
+        sme_types=tuple(ctx.arr(data.get("sme_types", []), "sme_types")),
+        lists=lists,
+        sections=sections,
+        rules=_rules(ctx, data.get("rules", [])),
+        indicators=_indicators(ctx, data.get("indicators", [])),
+        source=source,
+    )
+    _index(ctx, definition)
+    return definition
+
+
+def _index(ctx: _Ctx, d: FormDefinition) -> None:
+    """Fill the lookup tables and check cross-references (unique keys, conditions, rules, indicators)."""
+    seen_sections: set[str] = set()
+    for si, section in enumerate(d.sections):
+        if section.id in seen_sections:
+            raise ctx.fail(_join(_join("sections", si), "id"), f"sekcja '{section.id}' powtórzona")
+        seen_sections.add(section.id)
+        for ci, crit in enumerate(section.criteria):
+            cpath = _join(_join(_join("sections", si), "criteria"), ci)
+            for fi, f in enumerate(crit.fields):
+                if f.key in d._fields or f.key in d._tables:
+                    raise ctx.fail(_join(_join(_join(cpath, "fields"), fi), "key"), f"klucz '{f.key}' powtórzony")
+                d._fields[f.key] = f
+                d._places[f.key] = (section.id, crit.id)
+            for ti, t in enumerate(crit.tables):
+                if t.key in d._fields or t.key in d._tables:
+                    raise ctx.fail(_join(_join(_join(cpath, "tables"), ti), "key"), f"klucz '{t.key}' powtórzony")
+                d._tables[t.key] = t
+                d._places[t.key] = (section.id, crit.id)
+    for key, f in d._fields.items():
+        for cond in (f.required_if, f.applies_if):
+            if cond is not None and cond.key not in d._fields:
+                raise ctx.fail(f"pole {key}", f"warunek odwołuje się do nieznanego pola '{cond.key}'")
+    for key in (d.eligibility.established_field, d.eligibility.reference_field):
+        if key not in d._fields:
+            raise ctx.fail("eligibility", f"nieznane pole '{key}'")
+    if "members" not in d._tables:
+        raise ctx.fail("sections", "brak tabeli 'members' (rejestr członków)")
+    member_types = {c.code for c in d.lists.get(d._tables["members"].column("type").list or "", ())}
+    for code in d.enterprise_types + d.sme_types:
+        if code not in member_types:
+            raise ctx.fail("enterprise_types", f"'{code}' nie jest kodem typu członka")
+    for i, rule in enumerate(d.rules):
+        for name in ("table",):
+            if name in rule.params and rule.params[name] not in d._tables:
+                raise ctx.fail(_join(_join("rules", i), name), f"nieznana tabela '{rule.params[name]}'")
+        for name in ("field", "ending_at"):
+            if name in rule.params and rule.params[name] not in d._fields:
+                raise ctx.fail(_join(_join("rules", i), name), f"nieznane pole '{rule.params[name]}'")
+        table = d._tables.get(rule.params.get("table", ""))
+        if table is not None:
+            for name in ("column", "other", "start", "end"):
+                if name in rule.params and not table.has_column(rule.params[name]):
+                    raise ctx.fail(_join(_join("rules", i), name), f"tabela nie ma kolumny '{rule.params[name]}'")
+    ids = [ind.id for ind in d.indicators]
+    for i, ind in enumerate(d.indicators):
+        if ids.index(ind.id) != i:
+            raise ctx.fail(_join(_join("indicators", i), "id"), f"wskaźnik '{ind.id}' powtórzony")
+        table = d._tables.get(ind.params.get("table", "members"))
+        if table is None:
+            raise ctx.fail(_join(_join("indicators", i), "table"), f"nieznana tabela '{ind.params.get('table')}'")
+        cols = [ind.params.get(n) for n in ("column", "numerator", "denominator")]
+        cols.append((ind.params.get("where") or {}).get("column"))
+        for col in cols:
+            if col is not None and not table.has_column(col):
+                raise ctx.fail(_join("indicators", i), f"tabela '{table.key}' nie ma kolumny '{col}'")
+    for si, section in enumerate(d.sections):
+        for ci, crit in enumerate(section.criteria):
+            for ii, ind_id in enumerate(crit.indicators):
+                if ind_id not in ids:
+                    raise ctx.fail(
+                        f"sections[{si}].criteria[{ci}].indicators[{ii}]", f"nieznany wskaźnik '{ind_id}'"
+                    )
+
+
+def load_definition_file(path: Path) -> FormDefinition:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DefinitionError(f"{path.name}: nie można odczytać pliku ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DefinitionError(f"{path.name}: niepoprawny JSON ({exc})") from None
+    definition = parse_definition(raw, path.name)
+    if definition.id != path.stem:
+        raise DefinitionError(f"{path.name}: id: '{definition.id}' różni się od nazwy pliku '{path.stem}'")
+    return definition
+
+
+def available_forms() -> list[str]:
+    return sorted(p.stem for p in DEFINITIONS_DIR.glob("*.json"))
+
+
+@cache
+def load_form(form_id: str) -> FormDefinition:
+    """The definition of a round by its id; cached, definitions never change at run time."""
+    path = DEFINITIONS_DIR / f"{form_id}.json"
+    if not path.is_file():
+        raise DefinitionError(
+            f"nieznana runda konkursu '{form_id}' (dostępne: {', '.join(available_forms()) or 'brak'})"
+        )
+    return load_definition_file(path)
+
+
+def load_all() -> list[FormDefinition]:
+    return [load_form(f) for f in available_forms()]

@@ -1,0 +1,87 @@
+"""The schema as an ordered ladder of migrations, versioned in `PRAGMA user_version`.
+
+Never edit a step once released: add the next one. Each step runs in one transaction after a backup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APPLICATION_ID = 0x4B4B4B31  # "KKK1": marks a Klaster database among SQLite files
+
+V1 = """
+CREATE TABLE application (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'nadanie',
+    state TEXT NOT NULL DEFAULT 'draft',
+    parent_id INTEGER REFERENCES application(id) ON DELETE SET NULL,
+    version_no INTEGER NOT NULL DEFAULT 1,
+    checksum TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    finalized_at TEXT
+);
+CREATE TABLE value (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE UNIQUE INDEX value_application_id_key ON value(application_id, key);
+CREATE TABLE row (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    uid TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE UNIQUE INDEX row_application_id_uid ON row(application_id, uid);
+CREATE INDEX row_application_id_table_key_position ON row(application_id, table_key, position);
+"""
+
+# v2: provenance of imported rows, and attached files kept inside the database.
+V2 = """
+CREATE TABLE import_source (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    sheet TEXT,
+    imported_at TEXT NOT NULL
+);
+ALTER TABLE row ADD COLUMN source_id INTEGER REFERENCES import_source(id) ON DELETE SET NULL;
+ALTER TABLE row ADD COLUMN source_row INTEGER;
+CREATE TABLE blob (
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+"""
+
+STEPS: list[str] = [V1, V2]
+SCHEMA_VERSION = len(STEPS)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Apply every step after `current`, each in its own transaction, then stamp the version."""
+    for number in range(current, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(STEPS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise sqlite3.IntegrityError(f"foreign_key_check after migration: {problems[:5]}")

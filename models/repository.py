@@ -1,0 +1,382 @@
+"""Storing and loading applications: the only module that knows how a `Document` maps onto the tables.
+
+Every write is one short transaction: saving a field writes one `value` row, saving a table cell one `row` row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from forms.document import Document, Row
+from forms.loader import load_form
+from forms.values import ValueTypeError, from_json, to_json
+from models.db import backup
+from models.tables import Application, Blob, ImportSource, TableRow, Value
+
+DRAFT = "draft"
+FINAL = "final"
+KINDS = ("nadanie", "odnowienie")
+
+
+class RepositoryError(Exception):
+    """A request the stored data does not allow; the message is Polish."""
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class ApplicationInfo:
+    id: int
+    uuid: str
+    name: str
+    form_id: str
+    form_version: int
+    kind: str
+    state: str
+    parent_id: int | None
+    version_no: int
+    checksum: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    finalized_at: dt.datetime | None
+
+    @property
+    def is_final(self) -> bool:
+        return self.state == FINAL
+
+    @classmethod
+    def of(cls, app: Application) -> ApplicationInfo:
+        return cls(
+            app.id,
+            app.uuid,
+            app.name,
+            app.form_id,
+            app.form_version,
+            app.kind,
+            app.state,
+            app.parent_id,
+            app.version_no,
+            app.checksum,
+            app.created_at,
+            app.updated_at,
+            app.finalized_at,
+        )
+
+
+@dataclass(frozen=True)
+class RowSource:
+    file_name: str
+    sha256: str
+    sheet: str | None
+    row: int | None
+    imported_at: dt.datetime
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Repository:
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.db = db
+
+    @property
+    def path(self) -> Path:
+        return Path(self.db.database)
+
+    # Applications -----------------------------------------------------------------------------
+    def _get(self, app_id: int) -> Application:
+        app = Application.get_or_none(Application.id == app_id)
+        if app is None:
+            raise RepositoryError(f"nie ma wniosku o numerze {app_id}")
+        return app
+
+    def info(self, app_id: int) -> ApplicationInfo:
+        return ApplicationInfo.of(self._get(app_id))
+
+    def list_applications(self) -> list[ApplicationInfo]:
+        return [ApplicationInfo.of(a) for a in Application.select().order_by(Application.id)]
+
+    def create(self, form_id: str, name: str = "", kind: str = "nadanie", parent_id: int | None = None) -> int:
+        if kind not in KINDS:
+            raise RepositoryError(f"rodzaj wniosku '{kind}': dozwolone {', '.join(KINDS)}")
+        definition = load_form(form_id)
+        stamp = now()
+        with self.db.atomic():
+            app = Application.create(
+                uuid=str(uuid.uuid4()),
+                name=name,
+                form_id=definition.id,
+                form_version=definition.version,
+                kind=kind,
+                parent=parent_id,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+            if definition.has_field("meta.application_type"):
+                Value.create(application=app, key="meta.application_type", data=_dumps(kind))
+        return app.id
+
+    def _touch(self, app: Application | int) -> None:
+        app_id = app if isinstance(app, int) else app.id
+        Application.update(updated_at=now()).where(Application.id == app_id).execute()
+
+    def _writable(self, app_id: int) -> Application:
+        app = self._get(app_id)
+        if app.state == FINAL:
+            raise RepositoryError(
+                f"wniosek {app_id} jest sfinalizowany i nie można go zmieniać; utwórz korektę"
+            )
+        return app
+
+    def rename(self, app_id: int, name: str) -> None:
+        with self.db.atomic():
+            self._writable(app_id)
+            Application.update(name=name, updated_at=now()).where(Application.id == app_id).execute()
+
+    def delete(self, app_id: int) -> None:
+        """Delete an application; a backup copy taken just before keeps it recoverable."""
+        self._get(app_id)
+        backup(self.path, "delete")
+        with self.db.atomic():
+            self._get(app_id).delete_instance()
+            self._collect_blobs()
+
+    # Loading ------------------------------------------------------------------------------------
+    def load(self, app_id: int) -> Document:
+        app = self._get(app_id)
+        definition = load_form(app.form_id)
+        doc = Document(definition)
+        for v in Value.select().where(Value.application == app_id):
+            if definition.has_field(v.key):
+                value = safe_from_json(definition.field(v.key), json.loads(v.data), definition)
+                if value is not None:
+                    doc.values[v.key] = value
+        query = (
+            TableRow.select()
+            .where(TableRow.application == app_id)
+            .order_by(TableRow.table_key, TableRow.position, TableRow.id)
+        )
+        for r in query:
+            if not definition.has_table(r.table_key):
+                continue
+            table = definition.table(r.table_key)
+            raw = json.loads(r.data)
+            data = {}
+            for col in table.columns:
+                value = safe_from_json(col, raw.get(col.key), definition)
+                if value is not None:
+                    data[col.key] = value
+            doc.tables.setdefault(r.table_key, []).append(Row(data, r.uid))
+        wanted = [r.get("sha256") for rows in doc.tables.values() for r in rows if r.get("sha256")]
+        if wanted:
+            for blob in Blob.select().where(Blob.sha256.in_(wanted)):
+                doc.files[blob.sha256] = bytes(blob.data)
+        return doc
+
+    def row_sources(self, app_id: int, table_key: str) -> dict[str, RowSource]:
+        """Where imported rows came from, by row uid."""
+        query = (
+            TableRow.select(TableRow.uid, TableRow.source_row, ImportSource)
+            .join(ImportSource)
+            .where((TableRow.application == app_id) & (TableRow.table_key == table_key))
+        )
+        return {
+            r.uid: RowSource(r.source.file_name, r.source.sha256, r.source.sheet, r.source_row, r.source.imported_at)
+            for r in query
+        }
+
+    # Saving single edits (autosave) -----------------------------------------------------------
+    def set_value(self, app_id: int, key: str, value: Any) -> None:
+        """Store one field (typed value; None deletes it). One short transaction."""
+        with self.db.atomic():
+            app = self._writable(app_id)
+            definition = load_form(app.form_id)
+            raw = to_json(definition.field(key), value)
+            if raw is None:
+                Value.delete().where((Value.application == app_id) & (Value.key == key)).execute()
+            else:
+                Value.insert(application=app_id, key=key, data=_dumps(raw)).on_conflict(
+                    conflict_target=[Value.application, Value.key], update={Value.data: _dumps(raw)}
+                ).execute()
+            changes: dict[Any, Any] = {Application.updated_at: now()}
+            if key == "cluster.name":
+                changes[Application.name] = value or ""
+            if key == "meta.application_type" and value in KINDS:
+                changes[Application.kind] = value
+            Application.update(changes).where(Application.id == app_id).execute()
+
+    def _row_json(self, definition: Any, table_key: str, row: Row) -> str:
+        table = definition.table(table_key)
+        out = {}
+        for col in table.columns:
+            raw = to_json(col, row.data.get(col.key))
+            if raw is not None:
+                out[col.key] = raw
+        return _dumps(out)
+
+    def save_row(self, app_id: int, table_key: str, row: Row, position: int) -> None:
+        """Insert or update one row (by uid) at a position."""
+        with self.db.atomic():
+            app = self._writable(app_id)
+            data = self._row_json(load_form(app.form_id), table_key, row)
+            TableRow.insert(
+                application=app_id, table_key=table_key, uid=row.uid, position=position, data=data
+            ).on_conflict(
+                conflict_target=[TableRow.application, TableRow.uid],
+                update={TableRow.data: data, TableRow.position: position},
+            ).execute()
+            self._touch(app_id)
+
+    def delete_row(self, app_id: int, uid: str) -> None:
+        with self.db.atomic():
+            self._writable(app_id)
+            TableRow.delete().where((TableRow.application == app_id) & (TableRow.uid == uid)).execute()
+            self._touch(app_id)
+
+    def save_order(self, app_id: int, table_key: str, uids: list[str]) -> None:
+        with self.db.atomic():
+            self._writable(app_id)
+            for position, uid in enumerate(uids):
+                TableRow.update(position=position).where(
+                    (TableRow.application == app_id) & (TableRow.uid == uid) & (TableRow.table_key == table_key)
+                ).execute()
+            self._touch(app_id)
+
+    def save_table(self, app_id: int, doc: Document, table_key: str) -> None:
+        """Replace one whole table (paste, import) in one transaction."""
+        with self.db.atomic():
+            self._writable(app_id)
+            self._write_table(app_id, doc, table_key)
+            self._touch(app_id)
+
+    def _write_table(self, app_id: int, doc: Document, table_key: str, sources: dict[str, tuple[int, int]] | None = None) -> None:
+        TableRow.delete().where((TableRow.application == app_id) & (TableRow.table_key == table_key)).execute()
+        rows = []
+        for position, row in enumerate(doc.tables.get(table_key, [])):
+            src = (sources or {}).get(row.uid)
+            rows.append(
+                {
+                    "application": app_id,
+                    "table_key": table_key,
+                    "uid": row.uid,
+                    "position": position,
+                    "data": self._row_json(doc.definition, table_key, row),
+                    "source": src[0] if src else None,
+                    "source_row": src[1] if src else None,
+                }
+            )
+        for start in range(0, len(rows), 500):
+            TableRow.insert_many(rows[start : start + 500]).execute()
+
+    def add_file(self, content: bytes, digest: str) -> None:
+        Blob.insert(sha256=digest, data=content).on_conflict_ignore().execute()
+
+    def _collect_blobs(self) -> None:
+        """Drop files no attachment row names any more."""
+        used = set()
+        for r in TableRow.select(TableRow.data).where(TableRow.data.contains('"sha256"')):
+            digest = json.loads(r.data).get("sha256")
+            if digest:
+                used.add(digest)
+        query = Blob.delete()
+        if used:
+            query = query.where(Blob.sha256.not_in(list(used)))
+        query.execute()
+
+    def save_document(self, app_id: int, doc: Document, sources: dict[str, dict[str, tuple[int, int]]] | None = None) -> None:
+        """Replace everything stored for an application by `doc`, in one transaction (import, demo, copy)."""
+        with self.db.atomic():
+            app = self._writable(app_id)
+            if app.form_id != doc.definition.id:
+                raise RepositoryError(f"wniosek {app_id} jest z rundy {app.form_id}, dane z {doc.definition.id}")
+            Value.delete().where(Value.application == app_id).execute()
+            body = doc.to_json()
+            Value.insert_many(
+                [{"application": app_id, "key": k, "data": _dumps(v)} for k, v in body["values"].items()]
+            ).execute() if body["values"] else None
+            for key in doc.definition.tables:
+                self._write_table(app_id, doc, key, (sources or {}).get(key))
+            for digest, content in doc.files.items():
+                self.add_file(content, digest)
+            changes: dict[Any, Any] = {Application.updated_at: now(), Application.name: doc.get("cluster.name", app.name)}
+            kind = doc.get("meta.application_type")
+            if kind in KINDS:
+                changes[Application.kind] = kind
+            Application.update(changes).where(Application.id == app_id).execute()
+
+    def add_import_source(self, file_name: str, sha256: str, sheet: str | None) -> int:
+        return ImportSource.create(file_name=file_name, sha256=sha256, sheet=sheet, imported_at=now()).id
+
+    # States and versions ----------------------------------------------------------------------
+    def finalize(self, app_id: int, checksum: str) -> None:
+        with self.db.atomic():
+            self._writable(app_id)
+            stamp = now()
+            Application.update(state=FINAL, checksum=checksum, finalized_at=stamp, updated_at=stamp).where(
+                Application.id == app_id
+            ).execute()
+
+    def _copy(self, app_id: int, *, kind: str | None, as_correction: bool, keep: set[str] | None = None) -> int:
+        source = self._get(app_id)
+        doc = self.load(app_id)
+        new_doc = doc.copy()
+        if keep is not None:
+            new_doc.values = {k: v for k, v in new_doc.values.items() if k.split(".")[0] in keep or k in keep}
+            new_doc.tables = {k: v for k, v in new_doc.tables.items() if k in keep or k.split(".")[0] in keep}
+        if kind is not None and new_doc.definition.has_field("meta.application_type"):
+            new_doc.set("meta.application_type", kind)
+        with self.db.atomic():
+            new_id = self.create(source.form_id, source.name, kind or source.kind, parent_id=app_id)
+            Application.update(version_no=source.version_no + 1 if as_correction else 1).where(
+                Application.id == new_id
+            ).execute()
+            self.save_document(new_id, new_doc)
+        return new_id
+
+    def correct(self, app_id: int) -> int:
+        """A correction (korekta): a new draft version copied from a finalised application."""
+        if self._get(app_id).state != FINAL:
+            raise RepositoryError(f"korektę tworzy się ze sfinalizowanego wniosku; wniosek {app_id} jest roboczy")
+        return self._copy(app_id, kind=None, as_correction=True)
+
+    def duplicate(self, app_id: int) -> int:
+        return self._copy(app_id, kind=None, as_correction=False)
+
+    def renew(self, app_id: int, carried: set[str]) -> int:
+        """A renewal (odnowienie) started from an earlier application, carrying over the named parts."""
+        return self._copy(app_id, kind="odnowienie", as_correction=False, keep=carried)
+
+    def versions(self, app_id: int) -> list[ApplicationInfo]:
+        """The chain of corrections this application belongs to, oldest first."""
+        app = self._get(app_id)
+        while app.parent_id is not None and app.version_no > 1:
+            app = self._get(app.parent_id)
+        chain = [ApplicationInfo.of(app)]
+        while True:
+            child = (
+                Application.select()
+                .where((Application.parent == chain[-1].id) & (Application.version_no == chain[-1].version_no + 1))
+                .order_by(Application.id)
+                .first()
+            )
+            if child is None:
+                return chain
+            chain.append(ApplicationInfo.of(child))
+
+
+def safe_from_json(*args: Any) -> Any:
+    """`from_json` for stored data: a value that no longer fits is dropped rather than breaking the load."""
+    try:
+        return from_json(*args)
+    except ValueTypeError:
+        return None

@@ -1,0 +1,81 @@
+"""The peewee models: generic, form-agnostic tables, so that a new competition round needs no migration."""
+
+from __future__ import annotations
+
+from peewee import (
+    BlobField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = None  # bound by models.db.open_database
+
+
+class Application(BaseModel):
+    uuid = CharField(unique=True)
+    name = TextField(default="")
+    form_id = CharField()
+    form_version = IntegerField()
+    kind = CharField(default="nadanie")  # nadanie | odnowienie
+    state = CharField(default="draft")  # draft | final
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+    version_no = IntegerField(default=1)
+    checksum = CharField(null=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    finalized_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "application"
+
+
+class Value(BaseModel):
+    application = ForeignKeyField(Application, backref="values", on_delete="CASCADE")
+    key = CharField()
+    data = TextField()  # JSON
+
+    class Meta:
+        table_name = "value"
+        indexes = ((("application", "key"), True),)
+
+
+class ImportSource(BaseModel):
+    file_name = TextField()
+    sha256 = CharField()
+    sheet = TextField(null=True)
+    imported_at = DateTimeField()
+
+    class Meta:
+        table_name = "import_source"
+
+
+class TableRow(BaseModel):
+    application = ForeignKeyField(Application, backref="rows", on_delete="CASCADE")
+    table_key = CharField()
+    uid = CharField()
+    position = IntegerField()
+    data = TextField()  # JSON
+    source = ForeignKeyField(ImportSource, null=True, on_delete="SET NULL")
+    source_row = IntegerField(null=True)
+
+    class Meta:
+        table_name = "row"
+        indexes = ((("application", "uid"), True), (("application", "table_key", "position"), False))
+
+
+class Blob(BaseModel):
+    sha256 = CharField(primary_key=True)
+    data = BlobField()
+
+    class Meta:
+        table_name = "blob"
+
+
+MODELS = [Application, Value, ImportSource, TableRow, Blob]
