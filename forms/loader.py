@@ -43,6 +43,17 @@ RULE_KINDS = (
     "date_order",
 )
 INDICATOR_KINDS = ("count", "count_by", "share", "sum", "ratio")
+# Parameters each kind needs (forms/checks/rules.py and forms/indicators.py read them without a default).
+RULE_PARAMS = {
+    "column_le": ("table", "column", "other"),
+    "unique": ("table", "column"),
+    "consecutive_years": ("table", "column", "count", "ending_at"),
+    "attachment_kinds": ("table", "column", "required"),
+    "attachment_files": ("table",),
+    "date_not_future": ("field",),
+    "date_order": ("table", "start", "end"),
+}
+INDICATOR_PARAMS = {"count_by": ("column",), "sum": ("column",), "ratio": ("numerator", "denominator")}
 POPULATIONS = ("all", "enterprises")
 
 
@@ -306,6 +317,8 @@ def _rules(ctx: _Ctx, value: Any) -> tuple[Rule, ...]:
         kind = ctx.string(data.pop("rule", None), _join(path, "rule"))
         if kind not in RULE_KINDS:
             raise ctx.fail(_join(path, "rule"), f"nieznana reguła '{kind}' (dozwolone: {', '.join(RULE_KINDS)})")
+        for name in RULE_PARAMS.get(kind, ()):
+            ctx.req(data, name, path)
         severity = data.pop("severity", "error")
         if severity not in ("error", "warning"):
             raise ctx.fail(_join(path, "severity"), "dozwolone: error, warning")
@@ -322,6 +335,8 @@ def _indicators(ctx: _Ctx, value: Any) -> tuple[IndicatorDef, ...]:
         kind = ctx.string(data.pop("kind", None), _join(path, "kind"))
         if kind not in INDICATOR_KINDS:
             raise ctx.fail(_join(path, "kind"), f"nieznany rodzaj wskaźnika '{kind}'")
+        for name in INDICATOR_PARAMS.get(kind, ()):
+            ctx.req(data, name, path)
         label = ctx.text(data.pop("label", None), _join(path, "label"))
         avg = data.pop("kkk_average", None)
         population = data.get("population")
@@ -393,6 +408,7 @@ def parse_definition(raw: Any, source: str) -> FormDefinition:
 def _index(ctx: _Ctx, d: FormDefinition) -> None:
     """Fill the lookup tables and check cross-references (unique keys, conditions, rules, indicators)."""
     seen_sections: set[str] = set()
+    field_paths: dict[str, str] = {}
     for si, section in enumerate(d.sections):
         if section.id in seen_sections:
             raise ctx.fail(_join(_join("sections", si), "id"), f"sekcja '{section.id}' powtórzona")
@@ -403,6 +419,7 @@ def _index(ctx: _Ctx, d: FormDefinition) -> None:
                 if f.key in d._fields or f.key in d._tables:
                     raise ctx.fail(_join(_join(_join(cpath, "fields"), fi), "key"), f"klucz '{f.key}' powtórzony")
                 d._fields[f.key] = f
+                field_paths[f.key] = _join(_join(cpath, "fields"), fi)
                 d._places[f.key] = (section.id, crit.id)
             for ti, t in enumerate(crit.tables):
                 if t.key in d._fields or t.key in d._tables:
@@ -410,9 +427,13 @@ def _index(ctx: _Ctx, d: FormDefinition) -> None:
                 d._tables[t.key] = t
                 d._places[t.key] = (section.id, crit.id)
     for key, f in d._fields.items():
-        for cond in (f.required_if, f.applies_if):
+        for cond_name in ("required_if", "applies_if"):
+            cond = getattr(f, cond_name)
             if cond is not None and cond.key not in d._fields:
-                raise ctx.fail(f"pole {key}", f"warunek odwołuje się do nieznanego pola '{cond.key}'")
+                raise ctx.fail(
+                    _join(_join(field_paths[key], cond_name), "field"),
+                    f"pole {key}: warunek odwołuje się do nieznanego pola '{cond.key}'",
+                )
     for key in (d.eligibility.established_field, d.eligibility.reference_field):
         if key not in d._fields:
             raise ctx.fail("eligibility", f"nieznane pole '{key}'")

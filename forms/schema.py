@@ -66,6 +66,9 @@ class Condition:
     negate: bool = False
 
     def holds(self, value: Any) -> bool:
+        """A blank value satisfies no condition: what depends on it is neither asked nor required yet."""
+        if value is None or value == "" or value == () or value == []:
+            return False
         if isinstance(value, (list, tuple)):
             hit = any(str(v) in self.values for v in value)
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from forms.schema import FieldDef, FormDefinition
@@ -56,7 +56,7 @@ def from_json(fdef: FieldDef, raw: Any, definition: FormDefinition) -> Any:
             raise ValueTypeError("oczekiwano liczby całkowitej")
         return raw
     if t == "money":
-        return _decimal(raw).quantize(CENT)
+        return _decimal(raw).quantize(CENT, rounding=ROUND_HALF_UP)
     if t == "decimal":
         return _decimal(raw)
     if t == "bool":
@@ -91,7 +91,7 @@ def to_json(fdef: FieldDef, value: Any) -> Any:
         return None
     t = fdef.type
     if t == "money":
-        return str(Decimal(value).quantize(CENT))
+        return str(Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP))
     if t == "decimal":
         text = format(Decimal(value).normalize(), "f")
         return text

@@ -53,12 +53,15 @@ def column_le(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
 def unique(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
     table, col = rule.params["table"], rule.params["column"]
     section, criterion = _place(doc, table)
+    is_nip = doc.definition.table(table).column(col).type == "nip"
     first: dict[str, int] = {}
     for i, row in enumerate(doc.rows(table)):
         value = row.get(col)
         if value is None:
             continue
         norm = clean(str(value), " -.").upper()
+        if is_nip:
+            norm = norm.removeprefix("PL")  # "PL 526-104-08-28" is the same NIP as "5261040828"
         if norm in first:
             yield Problem(
                 rule.severity,

@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench [name ...]` prints each figure and its ratio to the raw library in the same run."""

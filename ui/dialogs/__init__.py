@@ -1,0 +1,1 @@
+"""Small dialogs, one per file; each exposes its result as properties and never touches the database."""

@@ -1,0 +1,96 @@
+"""Editors for choices: one code from a list (combo box), several codes (check list), yes/no (check box)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
+
+from forms.schema import FieldDef, FormDefinition
+from ui.editors.base import FieldEditor
+
+
+class ChoiceEditor(FieldEditor):
+    def __init__(self, fdef: FieldDef, definition: FormDefinition, parent: QWidget | None = None) -> None:
+        super().__init__(fdef, definition, parent)
+        self.combo = QComboBox(self)
+        self.combo.addItem("— wybierz —", None)
+        for choice in definition.choices(fdef.list or ""):
+            self.combo.addItem(choice.label.pl, choice.code)
+        self.combo.setMaximumWidth(480)
+        self.combo.activated.connect(lambda _i: self.emit_edit(self.combo.currentData()))
+        self.add_body(self.combo)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.combo.setEnabled(not read_only)
+
+
+class MultiChoiceEditor(FieldEditor):
+    """A check list in columns (the KIS list, management systems ...)."""
+
+    def __init__(self, fdef: FieldDef, definition: FormDefinition, parent: QWidget | None = None) -> None:
+        super().__init__(fdef, definition, parent)
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        choices = definition.choices(fdef.list or "")
+        columns = 1 if any(len(c.label.pl) > 40 for c in choices) else 2
+        per_column = (len(choices) + columns - 1) // columns
+        self.boxes: dict[str, QCheckBox] = {}
+        for i, choice in enumerate(choices):
+            box = QCheckBox(choice.label.pl, body)
+            box.toggled.connect(self._toggled)
+            grid.addWidget(box, i % per_column, i // per_column)
+            self.boxes[choice.code] = box
+        self._loading = False
+        self.add_body(body)
+        if self.boxes:
+            self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def _toggled(self, _checked: bool) -> None:
+        if not self._loading:
+            self.emit_edit(self.value())
+
+    def value(self) -> Any:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked()) or None
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        self._loading = True
+        try:
+            for code, box in self.boxes.items():
+                box.setChecked(code in chosen)
+        finally:
+            self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        for box in self.boxes.values():
+            box.setEnabled(not read_only)
+
+
+class BoolEditor(FieldEditor):
+    def __init__(self, fdef: FieldDef, definition: FormDefinition, parent: QWidget | None = None) -> None:
+        super().__init__(fdef, definition, parent)
+        text = fdef.label.pl if fdef.must_be_true else "tak"
+        self.box = QCheckBox(text, self)
+        self.box.toggled.connect(lambda checked: self.emit_edit(True if checked else (False if not fdef.must_be_true else None)))
+        self.add_body(self.box)
+
+    def value(self) -> Any:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.blockSignals(True)
+        self.box.setChecked(bool(value))
+        self.box.blockSignals(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.box.setEnabled(not read_only)

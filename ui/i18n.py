@@ -1,0 +1,66 @@
+"""Languages of the user interface: Polish (the default, and the language of the source strings) or English.
+
+Installs, before any widget exists, Qt's own `qtbase_pl.qm` (so QWizard, QMessageBox and QDialogButtonBox buttons
+speak Polish) and the app's `resources/translations/klaster_<lang>.qm`, and sets the default QLocale
+(pl_PL or en_GB) used for numbers and dates.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("pl", "en")
+DEFAULT_LANGUAGE = "pl"
+
+
+def locale_for(lang: str) -> QLocale:
+    if lang == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Polish, QLocale.Country.Poland)
+
+
+def _load(app: QCoreApplication, name: str, folder: str) -> QTranslator | None:
+    translator = QTranslator(app)
+    if translator.load(name, folder):
+        app.installTranslator(translator)
+        return translator
+    log.info("translation %s not found in %s", name, folder)
+    return None
+
+
+def install_translators(app: QCoreApplication, lang: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+    """Install the translators for `lang` (unknown values fall back to Polish); returns those installed.
+
+    The translators are parented to `app` and also kept on it, so Python never collects them while in use.
+    """
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    for old in getattr(app, "_klaster_translators", []):
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    QLocale.setDefault(locale_for(lang))
+    if lang == "pl":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase_pl",):
+            t = _load(app, name, qt_folder)
+            if t is not None:
+                installed.append(t)
+    own = resource_path("translations")
+    if own.is_dir():
+        t = _load(app, f"klaster_{lang}", str(own))
+        if t is not None:
+            installed.append(t)
+    app._klaster_translators = installed  # type: ignore[attr-defined]
+    app._klaster_language = lang  # type: ignore[attr-defined]
+    return installed
+
+
+def current_language() -> str:
+    """The language installed by `install_translators` (Polish before that)."""
+    app = QCoreApplication.instance()
+    return getattr(app, "_klaster_language", DEFAULT_LANGUAGE) if app is not None else DEFAULT_LANGUAGE

@@ -1,0 +1,254 @@
+"""One open application: the document in memory, the user's edits, autosave to SQLite and live checks.
+
+Every edit changes the in-memory `Document` at once and is written to SQLite by autosave: an idle timer restarted
+on each edit (300 ms) and a maximum-delay timer started on the first unsaved edit and never restarted (1 s), so
+continuous typing still reaches the disk within a second. Checks run on a short debounce after edits.
+Widgets never talk to the repository directly; they call the methods here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from forms.checks import Problem, check_document
+from forms.document import Document, Row
+from forms.indicators import IndicatorValue, compute_indicators
+from forms.progress import SectionProgress, completeness, progress
+from models.repository import ApplicationInfo, Repository, RepositoryError
+
+log = logging.getLogger(__name__)
+
+IDLE_MS = 300
+MAX_MS = 1000
+CHECK_MS = 150
+
+
+class ProblemIndex:
+    """Problems looked up by where they are: a field, a table cell, a table as a whole."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.all = problems
+        self.by_field: dict[str, list[Problem]] = {}
+        self.by_cell: dict[tuple[str, int, str], list[Problem]] = {}
+        self.by_row: dict[tuple[str, int], list[Problem]] = {}
+        self.by_table: dict[str, list[Problem]] = {}
+        for p in problems:
+            if p.field is not None:
+                self.by_field.setdefault(p.field, []).append(p)
+            elif p.table is not None:
+                if p.row is not None and p.column is not None:
+                    self.by_cell.setdefault((p.table, p.row, p.column), []).append(p)
+                if p.row is not None:
+                    self.by_row.setdefault((p.table, p.row), []).append(p)
+                else:
+                    self.by_table.setdefault(p.table, []).append(p)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.all)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.all) - self.errors
+
+
+class Session(QObject):
+    valueChanged = Signal(str)  # a field's value changed (key)
+    tableChanged = Signal(str)  # rows of a table added, removed, moved or replaced (key)
+    cellChanged = Signal(str, int, str)  # one cell (table, row index, column)
+    problemsChanged = Signal()
+    saved = Signal(object)  # datetime of the last write
+    saveFailed = Signal(str)  # Polish message
+    stateChanged = Signal()  # finalised, renamed ...
+
+    def __init__(self, repo: Repository, app_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.app_id = app_id
+        self.doc: Document = repo.load(app_id)
+        self.info: ApplicationInfo = repo.info(app_id)
+        self._values: set[str] = set()
+        self._rows: dict[str, set[str]] = {}  # table -> uids to write
+        self._orders: set[str] = set()  # tables whose order (or deletions) must be written
+        self._deleted: list[str] = []
+        self.last_saved: dt.datetime | None = None
+        self._idle = self._timer(IDLE_MS, self.flush)
+        self._max = self._timer(MAX_MS, self.flush)
+        self._check = self._timer(CHECK_MS, self.recheck)
+        self.problems = ProblemIndex([])
+        self.indicators: list[IndicatorValue] = []
+        self.sections: list[SectionProgress] = []
+        self.recheck()
+
+    def _timer(self, ms: int, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # State ---------------------------------------------------------------------------------------
+    @property
+    def definition(self):
+        return self.doc.definition
+
+    @property
+    def read_only(self) -> bool:
+        return self.info.is_final
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._values or self._rows or self._orders or self._deleted)
+
+    @property
+    def completeness(self) -> int:
+        return completeness(self.sections)
+
+    # Edits ---------------------------------------------------------------------------------------
+    def _guard(self) -> bool:
+        if self.read_only:
+            log.warning("edit ignored: application %s is final", self.app_id)
+            return False
+        return True
+
+    def _schedule(self) -> None:
+        self._idle.start()
+        if not self._max.isActive():
+            self._max.start()
+        self._check.start()
+
+    def set_value(self, key: str, value: Any) -> Any:
+        if not self._guard():
+            return self.doc.get(key)
+        old = self.doc.values.get(key)
+        new = self.doc.set(key, value)
+        if new != old:
+            self._values.add(key)
+            self._schedule()
+            self.valueChanged.emit(key)
+        return new
+
+    def _mark_row(self, table: str, row: Row) -> None:
+        self._rows.setdefault(table, set()).add(row.uid)
+
+    def set_cell(self, table: str, index: int, column: str, value: Any) -> Any:
+        if not self._guard():
+            return self.doc.rows(table)[index].get(column)
+        row = self.doc.rows(table)[index]
+        old = row.get(column)
+        new = self.doc.set_cell(table, index, column, value)
+        if new != old:
+            self._mark_row(table, row)
+            self._schedule()
+            self.cellChanged.emit(table, index, column)
+        return new
+
+    def add_row(self, table: str, data: dict[str, Any] | None = None, index: int | None = None) -> Row | None:
+        if not self._guard():
+            return None
+        row = self.doc.add_row(table, data, index)
+        self._mark_row(table, row)
+        self._orders.add(table)
+        self._schedule()
+        self.tableChanged.emit(table)
+        return row
+
+    def add_rows(self, table: str, rows: list[dict[str, Any]]) -> int:
+        """Append several rows at once (paste from Excel)."""
+        if not self._guard():
+            return 0
+        for data in rows:
+            self._mark_row(table, self.doc.add_row(table, data))
+        self._orders.add(table)
+        self._schedule()
+        self.tableChanged.emit(table)
+        return len(rows)
+
+    def remove_rows(self, table: str, indexes: list[int]) -> None:
+        if not self._guard():
+            return
+        for index in sorted(set(indexes), reverse=True):
+            row = self.doc.remove_row(table, index)
+            self._deleted.append(row.uid)
+            self._rows.get(table, set()).discard(row.uid)
+        self._orders.add(table)
+        self._schedule()
+        self.tableChanged.emit(table)
+
+    def move_row(self, table: str, index: int, new_index: int) -> None:
+        if not self._guard():
+            return
+        rows = self.doc.rows(table)
+        if not (0 <= index < len(rows) and 0 <= new_index < len(rows)) or index == new_index:
+            return
+        self.doc.move_row(table, index, new_index)
+        self._orders.add(table)
+        self._schedule()
+        self.tableChanged.emit(table)
+
+    def attach_file(self, content: bytes) -> str:
+        """Keep a file inside the database at once (files are written immediately, not debounced)."""
+        digest = self.doc.attach(content)
+        self.repo.add_file(content, digest)
+        return digest
+
+    # Saving --------------------------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Write every pending edit now, in one transaction. Returns False (and reports) on failure."""
+        self._idle.stop()
+        self._max.stop()
+        if not self.dirty:
+            return True
+        values, rows, orders, deleted = self._values, self._rows, self._orders, self._deleted
+        try:
+            with self.repo.db.atomic():
+                for key in sorted(values):
+                    self.repo.set_value(self.app_id, key, self.doc.values.get(key))
+                for uid in deleted:
+                    self.repo.delete_row(self.app_id, uid)
+                for table, uids in rows.items():
+                    for position, row in enumerate(self.doc.rows(table)):
+                        if row.uid in uids:
+                            self.repo.save_row(self.app_id, table, row, position)
+                for table in orders:
+                    self.repo.save_order(self.app_id, table, [r.uid for r in self.doc.rows(table)])
+        except (RepositoryError, Exception) as exc:  # noqa: BLE001 - keep the edits pending and tell the user
+            log.exception("autosave failed")
+            self._idle.start()
+            self.saveFailed.emit(f"Nie udało się zapisać zmian: {exc}. Zmiany są w pamięci; ponowię zapis.")
+            return False
+        self._values, self._rows, self._orders, self._deleted = set(), {}, set(), []
+        self.last_saved = dt.datetime.now()
+        self.info = self.repo.info(self.app_id)
+        self.saved.emit(self.last_saved)
+        return True
+
+    # Checks --------------------------------------------------------------------------------------
+    def recheck(self) -> None:
+        self._check.stop()
+        problems = check_document(self.doc)
+        self.problems = ProblemIndex(problems)
+        self.indicators = compute_indicators(self.doc)
+        self.sections = progress(self.doc, problems)
+        self.problemsChanged.emit()
+
+    # States --------------------------------------------------------------------------------------
+    def finalize(self) -> list[Problem]:
+        """Finalise when there are no errors; returns the errors that prevent it (empty list on success)."""
+        self.flush()
+        self.recheck()
+        errors = [p for p in self.problems.all if p.is_error]
+        if errors or self.read_only:
+            return errors
+        self.repo.finalize(self.app_id, self.doc.checksum())
+        self.info = self.repo.info(self.app_id)
+        self.stateChanged.emit()
+        return []
+
+    def make_correction(self) -> int:
+        self.flush()
+        return self.repo.correct(self.app_id)

@@ -1,0 +1,308 @@
+"""`TableEditor`: a table of the application with buttons to add, remove, reorder and paste rows from Excel.
+
+The view sorts by a click on a column header (a third click restores the order of the form) and, when
+`filterable`, filters rows by a search text. Rows are reordered only in the natural order, since a sorted or
+filtered view makes "up" ambiguous. Table-level problems and the row count are shown under the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.schema import TableDef
+from ui.session import Session
+from ui.tables.delegates import HEADER_LINES, CellDelegate, column_width, header_text, label_lines
+from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
+from ui.tables.paste import parse_clipboard_rows
+
+STATUS_COLOURS = {True: ("#b3261e", "#ff8a80"), False: ("#7a5900", "#ffd54f")}  # error?: (light, dark palette)
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.AnyKeyPressed
+    | QAbstractItemView.EditTrigger.SelectedClicked
+)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question (tests patch this)."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_report(parent: QWidget, title: str, text: str, details: str = "") -> None:
+    """Show a message without blocking (window-modal, closes itself); tests patch this."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def set_text_colour(label: QLabel, error: bool) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(STATUS_COLOURS[error][is_dark_palette()]))
+    label.setPalette(palette)
+
+
+class TableEditor(QWidget):
+    """One table of the open application: view, buttons, problems of the table and its row count."""
+
+    def __init__(self, session: Session, table_def: TableDef, parent: QWidget | None = None, filterable: bool = False):
+        super().__init__(parent)
+        self.session = session
+        self.table = table_def
+        self.model = TableModel(session, table_def, self)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit: QLineEdit | None = self._build_filter() if filterable else None
+        self.view = self._build_view()
+        self._build_buttons()
+        self._build_footer()
+        self._layout()
+        self._connect()
+        self.set_read_only(False)
+
+    # Building -----------------------------------------------------------------------------------
+    def _build_filter(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(self.tr("Szukaj…"))
+        edit.setClearButtonEnabled(True)
+        edit.textChanged.connect(self._on_filter)
+        return edit
+
+    def _build_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.proxy)
+        view.setItemDelegate(CellDelegate(view))
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        header = view.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        view.setSortingEnabled(True)
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(view.fontMetrics().height() + 4)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        for i, column in enumerate(self.table.columns):
+            view.setColumnWidth(i, column_width(view, column))
+        header.sectionResized.connect(lambda *_: self._fit_header_height(view))
+        self._fit_header_height(view)
+        QShortcut(QKeySequence.StandardKey.Paste, view, self.paste_from_clipboard, Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, view, self.clear_selected_cells, Qt.ShortcutContext.WidgetShortcut)
+        return view
+
+    def _build_buttons(self) -> None:
+        style = self.style()
+        self.add_button = QPushButton(self.tr("&Dodaj wiersz"), self)
+        self.remove_button = QPushButton(self.tr("&Usuń"), self)
+        self.remove_button.setToolTip(self.tr("Usuń zaznaczone wiersze"))
+        self.up_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), self.tr("W górę"), self)
+        self.down_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), self.tr("W dół"), self)
+        self.paste_button = QPushButton(self.tr("&Wklej z Excela"), self)
+        self.paste_button.setToolTip(self.tr("Dopisz wiersze skopiowane z arkusza (Ctrl+V w tabeli)"))
+
+    def _build_footer(self) -> None:
+        self.problems_label = QLabel(self)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_text_colour(self.problems_label, True)
+        self.notice_label = QLabel(self)
+        self.notice_label.setWordWrap(True)
+        self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.paste_button)
+        footer = QHBoxLayout()
+        messages = QVBoxLayout()
+        messages.addWidget(self.problems_label)
+        messages.addWidget(self.notice_label)
+        footer.addLayout(messages, 1)
+        footer.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if self.filter_edit is not None:
+            layout.addWidget(self.filter_edit)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(footer)
+
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.paste_button.clicked.connect(self.paste_from_clipboard)
+        proxy = self.proxy
+        for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved, proxy.layoutChanged):
+            signal.connect(self._update_state)
+        self.view.selectionModel().currentChanged.connect(self._update_state)
+        self.view.selectionModel().selectionChanged.connect(self._update_state)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_state)
+        self.session.problemsChanged.connect(self._update_problems)
+        self.session.cellChanged.connect(lambda *_: self._notice(""))
+        self.model.editRejected.connect(lambda message: self._notice(message, error=True))
+
+    def _fit_header_height(self, view: QTableView) -> None:
+        """Tall enough for the longest wrapped column label, at most `HEADER_LINES` lines."""
+        header = view.horizontalHeader()
+        metrics = header.fontMetrics()
+        columns = enumerate(self.table.columns)
+        lines = max(label_lines(metrics, header_text(c), header.sectionSize(i)) for i, c in columns)
+        header.setFixedHeight(min(max(lines, 1), HEADER_LINES) * metrics.lineSpacing() + 12)
+
+    # Public -------------------------------------------------------------------------------------
+    def focus_cell(self, row: int, column_key: str) -> None:
+        """Select, show and focus a cell given in the order of the form (as problems name it)."""
+        if not (0 <= row < self.model.rowCount()) or not self.table.has_column(column_key):
+            return
+        source = self.model.index(row, self.model.column_of(column_key))
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid() and self.filter_edit is not None:
+            self.filter_edit.clear()  # the row is filtered out
+            index = self.proxy.mapFromSource(source)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.model.set_read_only(read_only)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if self.read_only else EDIT_TRIGGERS)
+        self._update_state()
+
+    @property
+    def read_only(self) -> bool:
+        return self.model.read_only
+
+    @property
+    def reorder_allowed(self) -> bool:
+        """Rows move only in the natural order: not while sorted or filtered."""
+        filtered = self.filter_edit is not None and bool(self.filter_edit.text())
+        return self.proxy.sortColumn() < 0 and not filtered
+
+    # Actions ------------------------------------------------------------------------------------
+    def add_row(self) -> None:
+        if self.session.add_row(self.table.key) is None:
+            return
+        self.focus_cell(self.model.rowCount() - 1, self.table.columns[0].key)
+        self.view.edit(self.view.currentIndex())
+
+    def selected_rows(self) -> list[int]:
+        """Rows (in the order of the form) with a selected cell, or the current row."""
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        return sorted({self.proxy.mapToSource(i).row() for i in indexes if i.isValid()})
+
+    def remove_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows or self.read_only:
+            return
+        if len(rows) > 1:
+            question = self.tr("Usunąć zaznaczone wiersze ({n})? Tego nie można cofnąć.").format(n=len(rows))
+            if not confirm(self, self.tr("Usuwanie wierszy"), question):
+                return
+        self.session.remove_rows(self.table.key, rows)
+
+    def move_current(self, step: int) -> None:
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        target = current.row() + step
+        if not current.isValid() or not self.reorder_allowed or not (0 <= target < self.model.rowCount()):
+            return
+        self.session.move_row(self.table.key, current.row(), target)
+        self.focus_cell(target, self.model.column_def(current.column()).key)
+
+    def clear_selected_cells(self) -> None:
+        if self.read_only:
+            return
+        for index in self.view.selectionModel().selectedIndexes():
+            self.proxy.setData(index, None, Qt.ItemDataRole.EditRole)
+
+    def paste_from_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        """Append the rows of a block copied from Excel, its first cell going to the current column."""
+        if self.read_only:
+            return
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        start = current.column() if current.isValid() else 0
+        rows, problems = parse_clipboard_rows(text, self.table, self.session.definition, start)
+        title = self.tr("Wklejanie z Excela")
+        if not rows:
+            show_report(self, title, self.tr("Schowek nie zawiera wierszy do wklejenia."), "\n".join(problems))
+            return
+        first = self.model.rowCount()
+        self.session.add_rows(self.table.key, rows)
+        self.focus_cell(first, self.table.columns[start].key)
+        self._notice(self.tr("Wklejono wierszy: {n}.").format(n=len(rows)))
+        if problems:
+            text = self.tr("Dodano wierszy: {n}. Tych komórek nie udało się odczytać; zostały puste:")
+            text = text.format(n=len(rows))
+            show_report(self, title, text + "\n\n" + "\n".join(problems[:12]), "\n".join(problems))
+
+    # State --------------------------------------------------------------------------------------
+    def _on_filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update_state()
+
+    def _notice(self, text: str, error: bool = False) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+        if error:
+            set_text_colour(self.notice_label, True)
+        else:
+            self.notice_label.setPalette(self.palette())
+
+    def _update_state(self, *_: object) -> None:
+        editable = not self.read_only
+        count, current = self.model.rowCount(), self.proxy.mapToSource(self.view.currentIndex())
+        below_max = self.table.max_rows is None or count < self.table.max_rows
+        movable = editable and self.reorder_allowed and current.isValid()
+        self.add_button.setEnabled(editable and below_max)
+        self.remove_button.setEnabled(editable and bool(self.selected_rows()))
+        self.up_button.setEnabled(movable and current.row() > 0)
+        self.down_button.setEnabled(movable and current.row() < count - 1)
+        self.paste_button.setEnabled(editable)
+        hint = "" if self.reorder_allowed else self.tr("Kolejność zmienia się tylko bez sortowania i filtra.")
+        for button in (self.up_button, self.down_button):
+            button.setToolTip(hint)
+        visible = self.proxy.rowCount()
+        text = self.tr("Wierszy: {n}").format(n=count)
+        if visible != count:
+            text += " " + self.tr("(widocznych: {n})").format(n=visible)
+        self.count_label.setText(text)
+        self._update_problems()
+
+    def _update_problems(self) -> None:
+        problems = self.session.problems.by_table.get(self.table.key, [])
+        lines = [p.message.pl for p in problems]
+        self.problems_label.setText(lines[0] if len(lines) == 1 else "\n".join("• " + line for line in lines))
+        self.problems_label.setVisible(bool(lines))
+        set_text_colour(self.problems_label, any(p.is_error for p in problems) or not problems)

@@ -1,0 +1,274 @@
+"""`TableModel`: one table of the open application as a Qt model, cells written through the `Session`.
+
+DisplayRole is the Polish written form (`1 234,50 zł`, `05.03.2024`, choice labels, tak/nie), EditRole the typed
+value, `SORT_ROLE` a key that sorts numbers and dates as such. Cells with problems get a light red (error) or
+light yellow (warning) background and the messages as their tool tip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+
+from forms.checks.problem import Problem
+from forms.fmt import format_date, format_decimal, format_int, format_money
+from forms.schema import FieldDef, FormDefinition, TableDef
+from ui.session import Session
+from ui.tables.paste import parse_cell
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NUMERIC_TYPES = ("money", "decimal", "int")
+CENTERED_TYPES = ("bool", "year", "date")
+ERROR_COLOURS = {True: ("#f9d6d5", "#5a2323"), False: ("#fff3c4", "#4f4410")}  # error?: (light, dark palette)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def is_dark_palette() -> bool:
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def problem_brush(problems: list[Problem]) -> QBrush:
+    light, dark = ERROR_COLOURS[any(p.is_error for p in problems)]
+    return QBrush(QColor(dark if is_dark_palette() else light))
+
+
+def problem_tooltip(problems: list[Problem]) -> str:
+    return "\n".join(("Błąd: " if p.is_error else "Uwaga: ") + p.message.pl for p in problems)
+
+
+def display_text(column: FieldDef, value: Any, definition: FormDefinition) -> str:
+    """The Polish written form of a typed cell value, on one line."""
+    if value is None:
+        return ""
+    t = column.type
+    if t == "money":
+        return format_money(value)
+    if t == "decimal":
+        return format_decimal(value)
+    if t == "int":
+        return format_int(value)
+    if t == "date":
+        return format_date(value)
+    if t == "bool":
+        return "tak" if value else "nie"
+    if t == "choice":
+        return definition.choice_label(column.list or "", value)
+    if t == "multichoice":
+        return ", ".join(short_label(definition.choice_label(column.list or "", code)) for code in value)
+    return " ".join(str(value).split()) if t == "longtext" else str(value)
+
+
+def short_label(label: str) -> str:
+    """`ERP – planowanie zasobów przedsiębiorstwa` -> `ERP`: the lead of a label that explains itself after a dash
+    (a cell shows several; the tool tip lists them in full)."""
+    return label.split(" – ", 1)[0]
+
+
+def full_text(column: FieldDef, value: Any, definition: FormDefinition) -> str:
+    """The tool tip of a cell: a multichoice one label a line, long texts in full."""
+    if column.type == "multichoice" and value:
+        return "\n".join(definition.choice_label(column.list or "", code) for code in value)
+    if column.type == "longtext" and value:
+        return str(value)
+    text = display_text(column, value, definition)
+    return text if len(text) > 30 else ""
+
+
+def edit_text(column: FieldDef, value: Any) -> str:
+    """The text a line editor starts with: what `parse_cell` reads back to the same value."""
+    if value is None:
+        return ""
+    t = column.type
+    if t == "money":
+        return format_decimal(value, 2)
+    if t == "decimal":
+        return format_decimal(value)
+    if t == "date":
+        return format_date(value)
+    return str(value)
+
+
+def sort_key(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
+    if value is None or column.type in ("money", "decimal", "int", "year", "date"):
+        return value
+    if column.type == "bool":
+        return int(value)
+    return display_text(column, value, definition)
+
+
+class TableModel(QAbstractTableModel):
+    """The rows of one table of `session.doc`; edits go through `session.set_cell`."""
+
+    editRejected = Signal(str)  # Polish message naming the row and column
+
+    def __init__(self, session: Session, table: TableDef, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table = table
+        self._read_only = False
+        session.tableChanged.connect(self._on_table_changed)
+        session.cellChanged.connect(self._on_cell_changed)
+        session.problemsChanged.connect(self._on_problems_changed)
+
+    # Helpers ------------------------------------------------------------------------------------
+    @property
+    def definition(self) -> FormDefinition:
+        return self.session.definition
+
+    @property
+    def rows(self) -> list:
+        return self.session.doc.rows(self.table.key)
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only or self.session.read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._repaint_all()
+
+    def column_def(self, column: int) -> FieldDef:
+        return self.table.columns[column]
+
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.table.columns) if c.key == key)
+
+    def cell_problems(self, row: int, column: int) -> list[Problem]:
+        return self.session.problems.by_cell.get((self.table.key, row, self.column_def(column).key), [])
+
+    # Shape --------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.table.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if not index.isValid() or self.read_only:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return self._row_header(section, role)
+        column = self.column_def(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.label.pl + (" *" if column.required else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [column.label.pl]
+            if column.required:
+                parts.append(self.tr("(wymagane)"))
+            if column.help is not None:
+                parts.append(column.help.pl)
+            return "\n".join(parts)
+        return None
+
+    def _row_header(self, row: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(row + 1)
+        problems = self.session.problems.by_row.get((self.table.key, row))
+        if problems and role == Qt.ItemDataRole.ToolTipRole:
+            return problem_tooltip(problems)
+        if problems and role == Qt.ItemDataRole.BackgroundRole:
+            return problem_brush(problems)
+        return None
+
+    # Cells --------------------------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        column = self.column_def(index.column())
+        value = self.rows[index.row()].get(column.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(column, value, self.definition)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == SORT_ROLE:
+            return sort_key(column, value, self.definition)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            return self._problem_data(index, role, column, value)
+        return None
+
+    def _alignment(self, column: FieldDef) -> Qt.AlignmentFlag:
+        vertical = Qt.AlignmentFlag.AlignVCenter
+        if column.type in NUMERIC_TYPES:
+            return Qt.AlignmentFlag.AlignRight | vertical
+        if column.type in CENTERED_TYPES:
+            return Qt.AlignmentFlag.AlignHCenter | vertical
+        return Qt.AlignmentFlag.AlignLeft | vertical
+
+    def _problem_data(self, index: Index, role: int, column: FieldDef, value: Any) -> Any:
+        problems = self.cell_problems(index.row(), index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return problem_brush(problems) if problems else None
+        if problems:
+            return problem_tooltip(problems)
+        return full_text(column, value, self.definition) or None  # the full text of a cell that may be elided
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        column = self.column_def(index.column())
+        try:
+            typed = parse_cell(column, value, self.definition) if isinstance(value, str) else value
+            self.session.set_cell(self.table.key, index.row(), column.key, typed)
+        except ValueError as exc:
+            place = self.tr("Wiersz {row}, kolumna „{column}”").format(row=index.row() + 1, column=column.label.pl)
+            self.editRejected.emit(f"{place}: {exc}")
+            return False
+        return True
+
+    # Session signals ----------------------------------------------------------------------------
+    def _on_table_changed(self, key: str) -> None:
+        if key == self.table.key:
+            self.beginResetModel()
+            self.endResetModel()
+
+    def _on_cell_changed(self, key: str, row: int, column: str) -> None:
+        if key == self.table.key and self.table.has_column(column) and row < len(self.rows):
+            index = self.index(row, self.column_of(column))
+            self.dataChanged.emit(index, index)
+
+    def _on_problems_changed(self) -> None:
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
+    def _repaint_all(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+
+class SortProxy(QSortFilterProxyModel):
+    """Sorts by `SORT_ROLE`: numbers and dates as such, texts in Polish alphabetical order, empty cells last."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._collator = QCollator(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+        self._collator.setNumericMode(True)
+        self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:  # empty cells last in either order
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (b is None if ascending else a is None) and a is not b
+        if isinstance(a, str) and isinstance(b, str):
+            return self._collator.compare(a, b) < 0
+        return a < b

@@ -1,0 +1,108 @@
+"""The review page ("Sprawdź"): every error and warning of the application grouped by section; activating one
+jumps to its page and focuses the field or table cell. Finalising starts here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from forms.checks import Problem
+from forms.document import group_checksum
+from ui.session import Session
+
+ERROR_COLOUR = QColor("#c62828")
+WARNING_COLOUR = QColor("#8a6d00")
+
+
+class ReviewPage(QWidget):
+    problemActivated = Signal(object)  # Problem
+    finalizeRequested = Signal()
+    correctionRequested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 16)
+        title = QLabel("Sprawdzenie wniosku", self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        title.setFont(font)
+        lay.addWidget(title)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Miejsce", "Problem"])
+        self.tree.setColumnWidth(0, 380)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        lay.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.finalize_button = QPushButton("&Finalizuj wniosek…", self)
+        self.finalize_button.clicked.connect(self.finalizeRequested)
+        self.correction_button = QPushButton("&Korekta (nowa wersja)", self)
+        self.correction_button.clicked.connect(self.correctionRequested)
+        buttons.addWidget(self.correction_button)
+        buttons.addWidget(self.finalize_button)
+        lay.addLayout(buttons)
+        session.problemsChanged.connect(self.refresh)
+        session.stateChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        definition = self.session.definition
+        problems = self.session.problems
+        self.tree.clear()
+        for section in definition.sections:
+            mine = [p for p in problems.all if p.section == section.id]
+            if not mine:
+                continue
+            errors = sum(p.is_error for p in mine)
+            head = QTreeWidgetItem([section.display_title(), f"błędy: {errors}, uwagi: {len(mine) - errors}"])
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.tree.addTopLevelItem(head)
+            for p in mine:
+                where = p.location(definition).split(" › ", 1)[-1]
+                item = QTreeWidgetItem([where, p.message.pl])
+                item.setData(0, Qt.ItemDataRole.UserRole, p)
+                item.setForeground(1, QBrush(ERROR_COLOUR if p.is_error else WARNING_COLOUR))
+                item.setToolTip(1, p.message.pl)
+                head.addChild(item)
+            head.setExpanded(True)
+        final = self.session.read_only
+        if final:
+            text = (
+                f"Wniosek jest sfinalizowany ({self.session.info.finalized_at:%d.%m.%Y %H:%M}) i tylko do odczytu. "
+                f"Suma kontrolna: <b>{group_checksum(self.session.info.checksum or '')}</b>. "
+                "Aby coś zmienić, utwórz korektę."
+            )
+        elif problems.errors:
+            text = (
+                f"Do poprawienia: <b>{problems.errors}</b> błędów; uwagi: {problems.warnings}. "
+                "Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do miejsca problemu."
+            )
+        else:
+            text = f"Brak błędów — wniosek można sfinalizować. Uwagi: {problems.warnings}."
+        self.summary.setText(text)
+        self.finalize_button.setEnabled(not final and problems.errors == 0)
+        self.correction_button.setVisible(final)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        problem = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(problem, Problem):
+            self.problemActivated.emit(problem)
+
+    def problem_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            out.extend(head.child(j) for j in range(head.childCount()))
+        return out

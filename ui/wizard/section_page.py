@@ -1,0 +1,207 @@
+"""One wizard page generated from one section of the definition: per criterion its title, help text, field
+editors, table editors and live indicators. No page is written by hand for an area.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.checks import Problem, field_applies, field_required
+from forms.schema import Criterion, FieldDef, Section
+from ui.editors import FieldEditor, create_editor
+from ui.indicator_bars import IndicatorBars
+from ui.session import Session
+from ui.tables.editor import TableEditor
+
+HELP_STYLE = (
+    "QLabel { background: palette(alternate-base); border-left: 3px solid palette(highlight);"
+    " padding: 6px 8px; color: palette(text); }"
+)
+
+
+def _label_text(fdef: FieldDef, required: bool) -> str:
+    return fdef.label.pl + (" *" if required else "")
+
+
+class SectionPage(QScrollArea):
+    def __init__(self, session: Session, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section = section
+        self.editors: dict[str, FieldEditor] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.forms: dict[str, QFormLayout] = {}
+        self.tables: dict[str, TableEditor] = {}
+        self.indicator_panels: list[tuple[IndicatorBars, tuple[str, ...]]] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(16, 12, 16, 16)
+        self.body_layout.setSpacing(12)
+        title = QLabel(section.display_title(), body)
+        title.setObjectName("pageTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        title.setFont(font)
+        self.body_layout.addWidget(title)
+        if section.intro:
+            intro = QLabel(section.intro.pl, body)
+            intro.setWordWrap(True)
+            self.body_layout.addWidget(intro)
+        for criterion in section.criteria:
+            self.body_layout.addWidget(self._criterion_box(criterion, body))
+        self.body_layout.addStretch(1)
+        self.setWidget(body)
+        session.valueChanged.connect(self._value_changed)
+        session.problemsChanged.connect(self.refresh_problems)
+        self.load_values()
+        self.refresh_problems()
+        self.set_read_only(session.read_only)
+
+    # Building --------------------------------------------------------------------------------------
+    def _criterion_box(self, criterion: Criterion, parent: QWidget) -> QWidget:
+        single = len(self.section.criteria) == 1 and criterion.title.pl == self.section.title.pl
+        box = QGroupBox("" if single else criterion.title.pl, parent)
+        lay = QVBoxLayout(box)
+        if criterion.help:
+            help_label = QLabel(criterion.help.pl, box)
+            help_label.setWordWrap(True)
+            help_label.setStyleSheet(HELP_STYLE)
+            help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            lay.addWidget(help_label)
+        if criterion.fields:
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            for fdef in criterion.fields:
+                editor = create_editor(fdef, self.session.definition, box)
+                editor.setObjectName(f"field:{fdef.key}")
+                editor.edited.connect(lambda value, key=fdef.key: self.session.set_value(key, value))
+                if fdef.type == "bool" and fdef.must_be_true:
+                    label = QLabel("*", box)
+                else:
+                    label = QLabel(_label_text(fdef, field_required(fdef, self.session.doc.values)), box)
+                    label.setBuddy(editor)
+                label.setWordWrap(True)
+                label.setMaximumWidth(280)
+                if fdef.help:
+                    editor.setToolTip(fdef.help.pl)
+                form.addRow(label, editor)
+                self.editors[fdef.key] = editor
+                self.labels[fdef.key] = label
+                self.forms[fdef.key] = form
+            lay.addLayout(form)
+        for table in criterion.tables:
+            editor = self._table_editor(table, box)
+            self.tables[table.key] = editor
+            lay.addWidget(editor)
+        if criterion.indicators and self.section.kind != "members":
+            bars = IndicatorBars(box)
+            self.indicator_panels.append((bars, criterion.indicators))
+            lay.addWidget(bars)
+        return box
+
+    def _table_editor(self, table, parent: QWidget) -> QWidget:
+        editor = TableEditor(self.session, table, parent, filterable=self.section.kind == "members")
+        editor.setObjectName(f"table:{table.key}")
+        return editor
+
+    # Keeping in step with the session ---------------------------------------------------------------
+    def load_values(self) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(self.session.doc.values.get(key))
+        self._update_visibility()
+
+    def _value_changed(self, key: str) -> None:
+        editor = self.editors.get(key)
+        if editor is not None and editor.value() != self.session.doc.values.get(key) and not editor.hasFocus():
+            editor.set_value(self.session.doc.values.get(key))
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        values = self.session.doc.values
+        for key, editor in self.editors.items():
+            fdef = editor.fdef
+            if fdef.applies_if is not None:
+                shown = field_applies(fdef, values)
+                self.forms[key].setRowVisible(editor, shown)
+            if fdef.required_if is not None and not (fdef.type == "bool" and fdef.must_be_true):
+                self.labels[key].setText(_label_text(fdef, field_required(fdef, values)))
+
+    def refresh_problems(self) -> None:
+        index = self.session.problems
+        for key, editor in self.editors.items():
+            problems = index.by_field.get(key, [])
+            if problems:
+                first = problems[0]
+                editor.set_problem(first.severity, "; ".join(p.message.pl for p in problems))
+            else:
+                editor.set_problem(None, None)
+        for bars, ids in self.indicator_panels:
+            bars.set_indicators(self.session.indicators, list(ids))
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors.values():
+            editor.set_read_only(read_only)
+        for table in self.tables.values():
+            table.set_read_only(read_only)
+
+    # Navigation from the review page -------------------------------------------------------------
+    def focus_problem(self, problem: Problem) -> bool:
+        if problem.field and problem.field in self.editors:
+            editor = self.editors[problem.field]
+            self.ensureWidgetVisible(editor, 40, 80)
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if problem.table and problem.table in self.tables:
+            table = self.tables[problem.table]
+            self.ensureWidgetVisible(table, 40, 80)
+            if problem.row is not None:
+                column = problem.column or self.session.definition.table(problem.table).columns[0].key
+                table.focus_cell(problem.row, column)
+            else:
+                table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False
+
+
+class MembersPage(SectionPage):
+    """The member register: the sortable, filterable table beside a live panel of indicators against KKK averages."""
+
+    def _table_editor(self, table, parent: QWidget) -> QWidget:
+        editor = TableEditor(self.session, table, parent, filterable=True)
+        editor.setObjectName(f"table:{table.key}")
+        wrapper = QWidget(parent)
+        lay = QHBoxLayout(wrapper)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(editor, 3)
+        self.member_bars = IndicatorBars(wrapper)
+        self.member_bars.setMinimumWidth(300)
+        lay.addWidget(self.member_bars, 1)
+        editor.setMinimumHeight(460)
+        self._members_editor = editor
+        self.tables[table.key] = editor
+        return wrapper
+
+    def _criterion_box(self, criterion: Criterion, parent: QWidget) -> QWidget:
+        box = super()._criterion_box(criterion, parent)
+        for table in criterion.tables:
+            self.tables[table.key] = self._members_editor
+        return box
+
+    def refresh_problems(self) -> None:
+        super().refresh_problems()
+        if hasattr(self, "member_bars"):
+            self.member_bars.set_indicators(self.session.indicators)

@@ -1,0 +1,285 @@
+"""The wizard window for one application: a side list of sections with their status, the pages generated from
+the definition, Back/Next, the overall progress, autosave status and the review page with finalising."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.checks import Problem
+from forms.document import group_checksum
+from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED, STATUS_LABELS
+from ui.session import Session
+from ui.wizard.attachments_page import AttachmentsPage
+from ui.wizard.review_page import ReviewPage
+from ui.wizard.section_page import MembersPage, SectionPage
+
+REVIEW = "review"
+STATUS_COLOURS = {
+    NOT_STARTED: QColor("#9e9e9e"),
+    IN_PROGRESS: QColor("#1e88e5"),
+    COMPLETE: QColor("#2e7d32"),
+    HAS_ERRORS: QColor("#c62828"),
+}
+PAGE_CLASSES = {"members": MembersPage, "attachments": AttachmentsPage}
+
+
+def status_icon(status: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(STATUS_COLOURS[status])
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def ask_finalize(parent: QWidget, checksum: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Finalizacja wniosku",
+        "Po sfinalizowaniu wniosku nie można go zmieniać (zmiany wymagają korekty).\n\n"
+        f"Suma kontrolna danych: {checksum}\n\nSfinalizować wniosek?",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_message(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+class WizardWindow(QMainWindow):
+    correctionCreated = Signal(int)  # id of the new draft version
+    closed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self._title())
+        self.resize(1280, 860)
+        self._ids: list[str] = [s.id for s in session.definition.sections] + [REVIEW]
+        self.pages: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setIconSize(QSize(14, 14))
+        self.sidebar.setMinimumWidth(250)
+        self.sidebar.setSpacing(1)
+        self.stack = QStackedWidget(self)
+        for section in session.definition.sections:
+            page = PAGE_CLASSES.get(section.kind, SectionPage)(session, section, self.stack)
+            self.pages[section.id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(section.display_title())
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sidebar.addItem(item)
+        self.review = ReviewPage(session, self.stack)
+        self.review.problemActivated.connect(self.go_to_problem)
+        self.review.finalizeRequested.connect(self.finalize)
+        self.review.correctionRequested.connect(self.make_correction)
+        self.pages[REVIEW] = self.review
+        self.stack.addWidget(self.review)
+        review_item = QListWidgetItem("Sprawdź wniosek")
+        review_item.setData(Qt.ItemDataRole.UserRole, REVIEW)
+        self.sidebar.addItem(review_item)
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setFormat("Kompletność: %p%")
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(8, 8, 0, 8)
+        left_lay.addWidget(QLabel("Części wniosku", left))
+        left_lay.addWidget(self.sidebar, 1)
+        left_lay.addWidget(self.progress)
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5d4000; padding: 6px 10px; border-radius: 3px;")
+        self.back_button = QPushButton("« &Wstecz", self)
+        self.next_button = QPushButton("&Dalej »", self)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        nav = QHBoxLayout()
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right = QWidget(self)
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 8, 8, 8)
+        right_lay.addWidget(self.banner)
+        right_lay.addWidget(self.stack, 1)
+        right_lay.addLayout(nav)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 1010])
+        self.setCentralWidget(splitter)
+
+        self.save_label = QLabel(self)
+        self.problem_label = QLabel(self)
+        self.statusBar().addWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.problem_label)
+        self._build_menu()
+
+        session.problemsChanged.connect(self.refresh_status)
+        session.saved.connect(self._saved)
+        session.saveFailed.connect(lambda text: self.save_label.setText(text))
+        session.valueChanged.connect(lambda _k: self._unsaved())
+        session.cellChanged.connect(lambda *_a: self._unsaved())
+        session.tableChanged.connect(lambda _k: self._unsaved())
+        session.stateChanged.connect(self._state_changed)
+        self._state_changed()
+        self.sidebar.setCurrentRow(0)
+        if session.last_saved is None:
+            stamp = session.info.updated_at
+            self.save_label.setText(f"Ostatni zapis: {stamp:%d.%m.%Y %H:%M}" if stamp else "")
+
+    # Menu -----------------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&Plik")
+        close = QAction("&Zamknij wniosek", self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        file_menu.addAction(close)
+        app_menu = self.menuBar().addMenu("&Wniosek")
+        check = QAction("&Sprawdź", self)
+        check.setShortcut(QKeySequence("F7"))
+        check.triggered.connect(lambda: self.show_page(REVIEW))
+        app_menu.addAction(check)
+        self.finalize_action = QAction("&Finalizuj…", self)
+        self.finalize_action.triggered.connect(self.finalize)
+        app_menu.addAction(self.finalize_action)
+        self.correction_action = QAction("&Korekta (nowa wersja)", self)
+        self.correction_action.triggered.connect(self.make_correction)
+        app_menu.addAction(self.correction_action)
+        go_menu = self.menuBar().addMenu("P&rzejdź")
+        back = QAction("&Wstecz", self)
+        back.setShortcut(QKeySequence("Ctrl+PgUp"))
+        back.triggered.connect(self.back)
+        forward = QAction("&Dalej", self)
+        forward.setShortcut(QKeySequence("Ctrl+PgDown"))
+        forward.triggered.connect(self.next)
+        go_menu.addActions([back, forward])
+
+    # Pages ----------------------------------------------------------------------------------------
+    def page_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def current_page_id(self) -> str:
+        return self._ids[self.stack.currentIndex()]
+
+    def show_page(self, page_id: str) -> None:
+        self.sidebar.setCurrentRow(self._ids.index(page_id))
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.session.flush()  # a page change is a natural save point
+        self.stack.setCurrentIndex(row)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(self._ids) - 1)
+
+    def back(self) -> None:
+        self.sidebar.setCurrentRow(max(self.stack.currentIndex() - 1, 0))
+
+    def next(self) -> None:
+        self.sidebar.setCurrentRow(min(self.stack.currentIndex() + 1, len(self._ids) - 1))
+
+    def go_to_problem(self, problem: Problem) -> None:
+        self.show_page(problem.section)
+        page = self.pages.get(problem.section)
+        if isinstance(page, SectionPage):
+            page.focus_problem(problem)
+
+    # Status ---------------------------------------------------------------------------------------
+    def _title(self) -> str:
+        info = self.session.info
+        name = info.name or "Wniosek bez nazwy"
+        state = "sfinalizowany" if info.is_final else "roboczy"
+        return f"{name} — wersja {info.version_no}, {state} — Klaster"
+
+    def refresh_status(self) -> None:
+        for i, part in enumerate(self.session.sections):
+            item = self.sidebar.item(i)
+            item.setIcon(status_icon(part.status))
+            label = STATUS_LABELS["pl"][part.status]
+            item.setToolTip(f"{part.section.display_title()}: {label} ({part.filled}/{part.required} wymaganych)")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, label)
+        problems = self.session.problems
+        review = self.sidebar.item(len(self._ids) - 1)
+        review.setIcon(status_icon(HAS_ERRORS if problems.errors else COMPLETE))
+        self.progress.setValue(self.session.completeness)
+        self.problem_label.setText(f"Błędy: {problems.errors}   Uwagi: {problems.warnings}")
+
+    def _unsaved(self) -> None:
+        if self.session.dirty:
+            self.save_label.setText("Zapisywanie…")
+
+    def _saved(self, when: dt.datetime) -> None:
+        self.save_label.setText(f"Zapisano o {when:%H:%M:%S}")
+
+    def _state_changed(self) -> None:
+        final = self.session.read_only
+        self.setWindowTitle(self._title())
+        for page in self.pages.values():
+            if isinstance(page, SectionPage):
+                page.set_read_only(final)
+        if final:
+            self.banner.setText(
+                "Wniosek sfinalizowany — tylko do odczytu. Suma kontrolna: "
+                f"<b>{group_checksum(self.session.info.checksum or '')}</b>. Zmiany: Wniosek › Korekta."
+            )
+        self.banner.setVisible(final)
+        self.finalize_action.setEnabled(not final)
+        self.correction_action.setEnabled(final)
+        self.refresh_status()
+
+    # Actions --------------------------------------------------------------------------------------
+    def finalize(self) -> None:
+        self.session.flush()
+        self.session.recheck()
+        if self.session.problems.errors:
+            self.show_page(REVIEW)
+            show_message(self, "Finalizacja", f"Wniosek ma {self.session.problems.errors} błędów; popraw je przed finalizacją.")
+            return
+        if not ask_finalize(self, group_checksum(self.session.doc.checksum())):
+            return
+        self.session.finalize()
+
+    def make_correction(self) -> None:
+        new_id = self.session.make_correction()
+        self.correctionCreated.emit(new_id)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.session.flush():
+            answer = QMessageBox.question(
+                self, "Zapis", "Nie udało się zapisać ostatnich zmian. Zamknąć mimo to (ostatnie zmiany przepadną)?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.closed.emit()
+        super().closeEvent(event)
