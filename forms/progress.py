@@ -16,6 +16,9 @@ IN_PROGRESS = "in_progress"
 COMPLETE = "complete"
 HAS_ERRORS = "has_errors"
 
+# Problems that only say something is not filled in yet: they make a section "in progress", not "has errors".
+MISSING_CODES = frozenset({"required", "min_rows", "attachment_missing"})
+
 STATUS_LABELS = {
     "pl": {
         NOT_STARTED: "nie rozpoczęto",
@@ -33,16 +36,17 @@ class SectionProgress:
     required: int
     filled: int
     touched: bool
-    errors: int
+    errors: int  # every error, missing items included (they block finalising)
     warnings: int
+    mistakes: int = 0  # errors other than missing items: wrong values, broken rules
 
     @property
     def status(self) -> str:
-        if self.errors:
-            return HAS_ERRORS if self.touched else NOT_STARTED
+        if self.mistakes:
+            return HAS_ERRORS
         if not self.touched:
             return NOT_STARTED
-        return COMPLETE if self.filled >= self.required else IN_PROGRESS
+        return COMPLETE if self.filled >= self.required and not self.errors else IN_PROGRESS
 
 
 def section_progress(doc: Document, section: Section, problems: list[Problem]) -> SectionProgress:
@@ -63,7 +67,8 @@ def section_progress(doc: Document, section: Section, problems: list[Problem]) -
             filled += len(rows) >= max(t.min_rows, 1)
     mine = [p for p in problems if p.section == section.id]
     errors = sum(p.is_error for p in mine)
-    return SectionProgress(section, required, filled, touched, errors, len(mine) - errors)
+    mistakes = sum(p.is_error and p.code not in MISSING_CODES for p in mine)
+    return SectionProgress(section, required, filled, touched, errors, len(mine) - errors, mistakes)
 
 
 def progress(doc: Document, problems: list[Problem]) -> list[SectionProgress]:

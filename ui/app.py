@@ -17,7 +17,6 @@ import re
 import shutil
 import sys
 import tempfile
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -153,6 +152,8 @@ def install_excepthook(log_file: Path | None, dialogs: bool) -> None:
     """Every uncaught exception is logged with its traceback; the user sees a short Polish message, the program
     keeps running (the data is saved edit by edit, so nothing is lost)."""
     showing = False
+    if log_file is None:  # no log file: keep logging's last-resort handler from printing tracebacks to stderr
+        logging.getLogger().addHandler(logging.NullHandler())
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         nonlocal showing
@@ -160,8 +161,6 @@ def install_excepthook(log_file: Path | None, dialogs: bool) -> None:
             QApplication.quit()
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        if log_file is None:  # no log file: keep the details somewhere a developer can find them
-            traceback.print_exception(exc_type, exc, tb, file=sys.stderr) if sys.stderr else None
         where = str(log_file) if log_file is not None else QCoreApplication.translate("KlasterApp", "(niedostępny)")
         text = QCoreApplication.translate(
             "KlasterApp", "Wystąpił nieoczekiwany błąd ({error}). Zapisane dane są bezpieczne. Dziennik: {log}"

@@ -84,6 +84,7 @@ class LongTextEditor(FieldEditor):
         self._loading = False
         self.edit.textChanged.connect(self._changed)
         lay.addWidget(self.edit)
+        body.setFocusProxy(self.edit)
         self.add_body(body)
         self._layout.insertWidget(1, self.counter)
         self._update_counter()

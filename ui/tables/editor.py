@@ -7,8 +7,8 @@ filtered view makes "up" ambiguous. Table-level problems and the row count are s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
 from ui.tables.paste import parse_clipboard_rows
 
 STATUS_COLOURS = {True: ("#b3261e", "#ff8a80"), False: ("#7a5900", "#ffd54f")}  # error?: (light, dark palette)
+KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Delete)
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
     | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -111,8 +112,7 @@ class TableEditor(QWidget):
             view.setColumnWidth(i, column_width(view, column))
         header.sectionResized.connect(lambda *_: self._fit_header_height(view))
         self._fit_header_height(view)
-        QShortcut(QKeySequence.StandardKey.Paste, view, self.paste_from_clipboard, Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, view, self.clear_selected_cells, Qt.ShortcutContext.WidgetShortcut)
+        view.installEventFilter(self)
         return view
 
     def _build_buttons(self) -> None:
@@ -178,6 +178,23 @@ class TableEditor(QWidget):
         columns = enumerate(self.table.columns)
         lines = max(label_lines(metrics, header_text(c), header.sectionSize(i)) for i, c in columns)
         header.setFixedHeight(min(max(lines, 1), HEADER_LINES) * metrics.lineSpacing() + 12)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+V pastes rows and Delete clears cells while the view (not a cell editor) has the focus."""
+        if watched is self.view and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            action = self._key_actions().get(next((k for k in KEYS if event.matches(k)), None))
+            if action is not None:
+                event.accept()  # wins over a window-wide shortcut with the same keys
+                if event.type() == QEvent.Type.KeyPress:
+                    action()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key_actions(self) -> dict:
+        return {
+            QKeySequence.StandardKey.Paste: self.paste_from_clipboard,
+            QKeySequence.StandardKey.Delete: self.clear_selected_cells,
+        }
 
     # Public -------------------------------------------------------------------------------------
     def focus_cell(self, row: int, column_key: str) -> None:

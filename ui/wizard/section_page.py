@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.checks import Problem, field_applies, field_required
+from forms.progress import MISSING_CODES
 from forms.schema import Criterion, FieldDef, Section
 from ui.editors import FieldEditor, create_editor
 from ui.indicator_bars import IndicatorBars
@@ -27,6 +28,9 @@ HELP_STYLE = (
     "QLabel { background: palette(alternate-base); border-left: 3px solid palette(highlight);"
     " padding: 6px 8px; color: palette(text); }"
 )
+
+
+LABEL_WIDTH = 250
 
 
 def _label_text(fdef: FieldDef, required: bool) -> str:
@@ -43,6 +47,7 @@ class SectionPage(QScrollArea):
         self.forms: dict[str, QFormLayout] = {}
         self.tables: dict[str, TableEditor] = {}
         self.indicator_panels: list[tuple[IndicatorBars, tuple[str, ...]]] = []
+        self._show_missing = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -95,7 +100,7 @@ class SectionPage(QScrollArea):
                     label = QLabel(_label_text(fdef, field_required(fdef, self.session.doc.values)), box)
                     label.setBuddy(editor)
                 label.setWordWrap(True)
-                label.setMaximumWidth(280)
+                label.setFixedWidth(LABEL_WIDTH)  # a fixed width lets wrapped labels get their full height
                 if fdef.help:
                     editor.setToolTip(fdef.help.pl)
                 form.addRow(label, editor)
@@ -140,10 +145,18 @@ class SectionPage(QScrollArea):
             if fdef.required_if is not None and not (fdef.type == "bool" and fdef.must_be_true):
                 self.labels[key].setText(_label_text(fdef, field_required(fdef, values)))
 
+    def show_missing(self, show: bool = True) -> None:
+        """Mark empty required fields too (after the user has left the page once, or asked for the check)."""
+        if show != self._show_missing:
+            self._show_missing = show
+            self.refresh_problems()
+
     def refresh_problems(self) -> None:
         index = self.session.problems
         for key, editor in self.editors.items():
-            problems = index.by_field.get(key, [])
+            problems = [
+                p for p in index.by_field.get(key, []) if self._show_missing or p.code not in MISSING_CODES
+            ]
             if problems:
                 first = problems[0]
                 editor.set_problem(first.severity, "; ".join(p.message.pl for p in problems))

@@ -198,6 +198,14 @@ class WizardWindow(QMainWindow):
         if row < 0:
             return
         self.session.flush()  # a page change is a natural save point
+        previous = self.stack.currentWidget()
+        if isinstance(previous, SectionPage) and previous is not self.stack.widget(row):
+            previous.show_missing()  # once left, a page marks what is still missing
+        if self._ids[row] == REVIEW:
+            self.session.recheck()  # the review always shows the application as it is now
+            for page in self.pages.values():
+                if isinstance(page, SectionPage):
+                    page.show_missing()
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self._ids) - 1)
@@ -226,11 +234,14 @@ class WizardWindow(QMainWindow):
             item = self.sidebar.item(i)
             item.setIcon(status_icon(part.status))
             label = STATUS_LABELS["pl"][part.status]
+            detail = f"{label}: {part.mistakes}" if part.status == HAS_ERRORS else label
+            item.setText(f"{part.section.display_title()}\n    {detail}")
             item.setToolTip(f"{part.section.display_title()}: {label} ({part.filled}/{part.required} wymaganych)")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, label)
         problems = self.session.problems
         review = self.sidebar.item(len(self._ids) - 1)
         review.setIcon(status_icon(HAS_ERRORS if problems.errors else COMPLETE))
+        review.setText(f"Sprawdź wniosek\n    błędy: {problems.errors}, uwagi: {problems.warnings}")
         self.progress.setValue(self.session.completeness)
         self.problem_label.setText(f"Błędy: {problems.errors}   Uwagi: {problems.warnings}")
 
