@@ -14,7 +14,7 @@ from pathlib import Path
 
 from forms.checks import check_document
 from forms.document import group_checksum
-from forms.fmt import format_decimal, format_money, format_percent
+from forms.fmt import errors_text, format_decimal, format_money, format_percent
 from forms.indicators import compute_indicators
 from forms.loader import DEFAULT_FORM, DefinitionError, available_forms, load_form
 from forms.progress import completeness, progress
@@ -23,16 +23,15 @@ from models.repository import FINAL, Repository, RepositoryError
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (
-    "list",
-    "import",
-    "export",
-    "check",
-    "finalize",
-    "correct",
-    "demo",
-    "indicators",
-)
+# Modules that add commands: each has `add_parsers(sub)` and a `HANDLERS` dict of name -> handler(args, out).
+EXTENSIONS = ("app.cli_pdf", "app.cli_xlsx", "app.cli_package")
+
+
+def _extensions() -> list:
+    import importlib
+    import importlib.util
+
+    return [importlib.import_module(name) for name in EXTENSIONS if importlib.util.find_spec(name) is not None]
 
 
 class UsageError(Exception):
@@ -45,7 +44,12 @@ class PolishArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = PolishArgumentParser(prog="main.py", description="Klaster: wniosek o status Krajowego Klastra Kluczowego")
+    p = PolishArgumentParser(
+        prog="main.py",
+        description="Klaster: wniosek o status Krajowego Klastra Kluczowego. Bez polecenia uruchamia okno programu.",
+        epilog="Okno programu: main.py [--db PLIK] [--lang pl|en] [--demo] [--screenshot FOLDER]. "
+        "Kody wyjścia: 0 gotowe, 1 kontrola znalazła problemy, 2 błędne dane lub wywołanie.",
+    )
     p.add_argument("--db", type=Path, help="plik bazy danych (domyślnie w folderze danych użytkownika)")
     p.add_argument("--lang", choices=("pl", "en"), default="pl", help="język komunikatów")
     sub = p.add_subparsers(dest="command", parser_class=PolishArgumentParser)
@@ -70,7 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--rows", type=int, default=None)
     s.add_argument("--form", default=DEFAULT_FORM, choices=available_forms())
     s.add_argument("--clean", action="store_true", help="bez celowo wprowadzonych błędów")
+    for module in _extensions():
+        module.add_parsers(sub)
     return p
+
+
+def open_repo(args: argparse.Namespace) -> Repository:
+    """The repository of `--db` (or the default database); used by every command that reads or writes."""
+    return _repo(args)
 
 
 def _repo(args: argparse.Namespace) -> Repository:
@@ -145,7 +156,7 @@ def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         for p in errors:
             out(p.line(doc.definition, args.lang))
         print(
-            f"Nie można sfinalizować wniosku {args.id}: {len(errors)} błędów do poprawienia.", file=sys.stderr
+            f"Nie można sfinalizować wniosku {args.id}: {errors_text(len(errors))} do poprawienia.", file=sys.stderr
         )
         return 1
     checksum = doc.checksum()
@@ -222,7 +233,10 @@ def run(argv: list[str], out: Callable[[str], None] = print) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("brak polecenia (pomoc: python main.py --help)")
-        return HANDLERS[args.command](args, out)
+        handlers = dict(HANDLERS)
+        for module in _extensions():
+            handlers.update(module.HANDLERS)
+        return handlers[args.command](args, out)
     except (UsageError, StorageError, RepositoryError, DefinitionError, KkkFileError) as exc:
         print(f"Błąd: {exc}", file=sys.stderr)
         return 2

@@ -103,3 +103,22 @@ def parse_date(text: str) -> dt.date:
     except ValueError:
         pass
     raise ValueError(f"'{raw}' nie jest datą (oczekiwano dd.mm.rrrr)")
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Polish plural: 1 błąd, 2-4 błędy (but 12-14 błędów), 5+ błędów, 22 błędy."""
+    if n == 1:
+        word = one
+    elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        word = few
+    else:
+        word = many
+    return f"{n} {word}"
+
+
+def errors_text(n: int) -> str:
+    return plural(n, "błąd", "błędy", "błędów")
+
+
+def warnings_text(n: int) -> str:
+    return plural(n, "uwaga", "uwagi", "uwag")

@@ -226,15 +226,30 @@ class Repository:
 
     def save_row(self, app_id: int, table_key: str, row: Row, position: int) -> None:
         """Insert or update one row (by uid) at a position."""
+        self.save_rows(app_id, table_key, [(row, position)])
+
+    def save_rows(self, app_id: int, table_key: str, rows: list[tuple[Row, int]]) -> None:
+        """Insert or update rows (by uid) at their positions, in one transaction and one statement per 500 rows."""
+        if not rows:
+            return
         with self.db.atomic():
             app = self._writable(app_id)
-            data = self._row_json(load_form(app.form_id), table_key, row)
-            TableRow.insert(
-                application=app_id, table_key=table_key, uid=row.uid, position=position, data=data
-            ).on_conflict(
-                conflict_target=[TableRow.application, TableRow.uid],
-                update={TableRow.data: data, TableRow.position: position},
-            ).execute()
+            definition = load_form(app.form_id)
+            data = [
+                {
+                    "application": app_id,
+                    "table_key": table_key,
+                    "uid": row.uid,
+                    "position": position,
+                    "data": self._row_json(definition, table_key, row),
+                }
+                for row, position in rows
+            ]
+            for start in range(0, len(data), 500):
+                TableRow.insert_many(data[start : start + 500]).on_conflict(
+                    conflict_target=[TableRow.application, TableRow.uid],
+                    preserve=[TableRow.data, TableRow.position],
+                ).execute()
             self._touch(app_id)
 
     def delete_row(self, app_id: int, uid: str) -> None:
@@ -246,10 +261,10 @@ class Repository:
     def save_order(self, app_id: int, table_key: str, uids: list[str]) -> None:
         with self.db.atomic():
             self._writable(app_id)
-            for position, uid in enumerate(uids):
-                TableRow.update(position=position).where(
-                    (TableRow.application == app_id) & (TableRow.uid == uid) & (TableRow.table_key == table_key)
-                ).execute()
+            self.db.cursor().executemany(
+                "UPDATE row SET position = ? WHERE application_id = ? AND table_key = ? AND uid = ?",
+                [(position, app_id, table_key, uid) for position, uid in enumerate(uids)],
+            )
             self._touch(app_id)
 
     def save_table(self, app_id: int, doc: Document, table_key: str) -> None:

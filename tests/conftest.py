@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 
+import os
+import tempfile
+
+# GUI tests run without a display, and never touch the real user settings.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KLASTER_SETTINGS_DIR", tempfile.mkdtemp(prefix="klaster-test-settings-"))
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

@@ -211,9 +211,8 @@ class Session(QObject):
                 for uid in deleted:
                     self.repo.delete_row(self.app_id, uid)
                 for table, uids in rows.items():
-                    for position, row in enumerate(self.doc.rows(table)):
-                        if row.uid in uids:
-                            self.repo.save_row(self.app_id, table, row, position)
+                    changed = [(row, i) for i, row in enumerate(self.doc.rows(table)) if row.uid in uids]
+                    self.repo.save_rows(self.app_id, table, changed)
                 for table in orders:
                     self.repo.save_order(self.app_id, table, [r.uid for r in self.doc.rows(table)])
         except (RepositoryError, Exception) as exc:  # noqa: BLE001 - keep the edits pending and tell the user
@@ -226,6 +225,18 @@ class Session(QObject):
         self.info = self.repo.info(self.app_id)
         self.saved.emit(self.last_saved)
         return True
+
+    def reload(self) -> None:
+        """Take the stored application again (after an import wrote to the database behind the session)."""
+        self.flush()
+        self.doc = self.repo.load(self.app_id)
+        self.info = self.repo.info(self.app_id)
+        for key in self.definition.fields:
+            self.valueChanged.emit(key)
+        for key in self.definition.tables:
+            self.tableChanged.emit(key)
+        self.stateChanged.emit()
+        self.recheck()
 
     # Checks --------------------------------------------------------------------------------------
     def recheck(self) -> None:

@@ -29,6 +29,7 @@ from ui.tables.paste import parse_cell
 
 PLACEHOLDERS = {"date": "dd.mm.rrrr", "money": "0,00", "decimal": "0,0", "year": "rrrr"}
 POPUP_TYPES = ("multichoice", "longtext")  # editors taller than a row
+EMPTY = ""  # the data of a combo's empty entry
 # Column widths in average character widths, by type.
 WIDTHS = {"text": 26, "longtext": 34, "email": 24, "url": 24, "phone": 15, "nip": 13, "regon": 12, "krs": 12,
           "postcode": 8, "int": 10, "year": 7, "money": 17, "decimal": 10, "date": 11, "bool": 7, "choice": 22,
@@ -92,8 +93,8 @@ class CellDelegate(QStyledItemDelegate):
     @staticmethod
     def _choices(column: FieldDef, definition: FormDefinition) -> list[tuple[str, Any]]:
         if column.type == "bool":
-            return [("", None), ("tak", True), ("nie", False)]
-        return [("", None)] + [(c.label.pl, c.code) for c in definition.choices(column.list or "")]
+            return [("", EMPTY), ("tak", True), ("nie", False)]
+        return [("", EMPTY)] + [(c.label.pl, c.code) for c in definition.choices(column.list or "")]
 
     def _combo(self, parent: QWidget, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox(parent)
@@ -163,7 +164,7 @@ class CellDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         model, source = _source(index)
         column = model.column_def(source.column())
-        value = source.data(Qt.ItemDataRole.EditRole)
+        value = model.value(source.row(), source.column())
         if isinstance(editor, QComboBox):
             found = editor.findData(value) if value is not None else 0
             editor.setCurrentIndex(max(found, 0))
@@ -184,7 +185,11 @@ class CellDelegate(QStyledItemDelegate):
 
     @staticmethod
     def editor_value(editor: QWidget) -> Any:
-        """What the editor holds: typed for combos and lists, text for the text editors (the model parses it)."""
+        """What the editor holds: typed for combos and lists, text for the text editors (the model parses it).
+
+        Never None: an empty entry is `""` (the model reads it as empty), since a None travelling through a
+        QVariant back into Python costs `None` a reference in PySide6 6.12 (see `SortProxy`).
+        """
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, QListWidget):

@@ -30,7 +30,7 @@ from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
 from ui.tables.paste import parse_clipboard_rows
 
 STATUS_COLOURS = {True: ("#b3261e", "#ff8a80"), False: ("#7a5900", "#ffd54f")}  # error?: (light, dark palette)
-KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Delete)
+KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Delete)  # handled by eventFilter
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
     | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -79,6 +79,7 @@ class TableEditor(QWidget):
         self._build_footer()
         self._layout()
         self._connect()
+        self._notice("")
         self.set_read_only(False)
 
     # Building -----------------------------------------------------------------------------------
@@ -182,19 +183,14 @@ class TableEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+V pastes rows and Delete clears cells while the view (not a cell editor) has the focus."""
         if watched is self.view and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            action = self._key_actions().get(next((k for k in KEYS if event.matches(k)), None))
+            key = next((k for k in KEYS if event.matches(k)), None)
+            action = {KEYS[0]: self.paste_from_clipboard, KEYS[1]: self.clear_selected_cells}.get(key)
             if action is not None:
                 event.accept()  # wins over a window-wide shortcut with the same keys
                 if event.type() == QEvent.Type.KeyPress:
                     action()
                 return True
         return super().eventFilter(watched, event)
-
-    def _key_actions(self) -> dict:
-        return {
-            QKeySequence.StandardKey.Paste: self.paste_from_clipboard,
-            QKeySequence.StandardKey.Delete: self.clear_selected_cells,
-        }
 
     # Public -------------------------------------------------------------------------------------
     def focus_cell(self, row: int, column_key: str) -> None:
@@ -259,7 +255,7 @@ class TableEditor(QWidget):
         if self.read_only:
             return
         for index in self.view.selectionModel().selectedIndexes():
-            self.proxy.setData(index, None, Qt.ItemDataRole.EditRole)
+            self.model.setData(self.proxy.mapToSource(index), "")  # "" not None: see SortProxy
 
     def paste_from_clipboard(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
@@ -303,7 +299,7 @@ class TableEditor(QWidget):
         below_max = self.table.max_rows is None or count < self.table.max_rows
         movable = editable and self.reorder_allowed and current.isValid()
         self.add_button.setEnabled(editable and below_max)
-        self.remove_button.setEnabled(editable and bool(self.selected_rows()))
+        self.remove_button.setEnabled(editable and (self.view.selectionModel().hasSelection() or current.isValid()))
         self.up_button.setEnabled(movable and current.row() > 0)
         self.down_button.setEnabled(movable and current.row() < count - 1)
         self.paste_button.setEnabled(editable)

@@ -7,12 +7,11 @@ light yellow (warning) background and the messages as their tool tip.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -100,12 +99,23 @@ def edit_text(column: FieldDef, value: Any) -> str:
     return str(value)
 
 
+POLISH_ORDER = str.maketrans({"ą": "a~", "ć": "c~", "ę": "e~", "ł": "l~", "ń": "n~", "ó": "o~", "ś": "s~",
+                              "ź": "z~", "ż": "z~~"})  # fmt: skip
+_DIGITS = re.compile(r"(\d+)")
+
+
+def text_key(text: str) -> tuple:
+    """Polish alphabetical order, case-insensitive, numbers by value: `Instytucja 2` < `Instytucja 10` < `Łoś`."""
+    parts = _DIGITS.split(" ".join(text.casefold().split()).translate(POLISH_ORDER))
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
 def sort_key(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
     if value is None or column.type in ("money", "decimal", "int", "year", "date"):
         return value
     if column.type == "bool":
         return int(value)
-    return display_text(column, value, definition)
+    return text_key(display_text(column, value, definition))
 
 
 class TableModel(QAbstractTableModel):
@@ -118,6 +128,7 @@ class TableModel(QAbstractTableModel):
         self.session = session
         self.table = table
         self._read_only = False
+        self._sort_keys: dict[tuple[int, int], Any] = {}
         session.tableChanged.connect(self._on_table_changed)
         session.cellChanged.connect(self._on_cell_changed)
         session.problemsChanged.connect(self._on_problems_changed)
@@ -144,6 +155,16 @@ class TableModel(QAbstractTableModel):
 
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.table.columns) if c.key == key)
+
+    def value(self, row: int, column: int) -> Any:
+        """The typed value of a cell (read it here, not through `data()`: see `SortProxy`)."""
+        return self.rows[row].get(self.column_def(column).key)
+
+    def sort_value(self, row: int, column: int) -> Any:
+        key = (row, column)
+        if key not in self._sort_keys:
+            self._sort_keys[key] = sort_key(self.column_def(column), self.value(row, column), self.definition)
+        return self._sort_keys[key]
 
     def cell_problems(self, row: int, column: int) -> list[Problem]:
         return self.session.problems.by_cell.get((self.table.key, row, self.column_def(column).key), [])
@@ -197,7 +218,7 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == SORT_ROLE:
-            return sort_key(column, value, self.definition)
+            return self.sort_value(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
@@ -236,12 +257,14 @@ class TableModel(QAbstractTableModel):
     # Session signals ----------------------------------------------------------------------------
     def _on_table_changed(self, key: str) -> None:
         if key == self.table.key:
+            self._sort_keys.clear()
             self.beginResetModel()
             self.endResetModel()
 
     def _on_cell_changed(self, key: str, row: int, column: str) -> None:
         if key == self.table.key and self.table.has_column(column) and row < len(self.rows):
             index = self.index(row, self.column_of(column))
+            self._sort_keys.pop((row, index.column()), None)
             self.dataChanged.emit(index, index)
 
     def _on_problems_changed(self) -> None:
@@ -256,19 +279,27 @@ class TableModel(QAbstractTableModel):
 
 
 class SortProxy(QSortFilterProxyModel):
-    """Sorts by `SORT_ROLE`: numbers and dates as such, texts in Polish alphabetical order, empty cells last."""
+    """Sorts by `TableModel.sort_value`: numbers and dates as such, texts in Polish alphabetical order, empty cells
+    last in either direction.
+
+    The keys are read from the model in Python, never through `QModelIndex.data()`: in PySide6 6.12 with
+    Python 3.11 every invalid QVariant read back into Python (an empty cell) takes one reference from `None`,
+    and a few thousand of them abort the interpreter (`none_dealloc`).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._collator = QCollator(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
-        self._collator.setNumericMode(True)
-        self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._model: TableModel | None = None
+
+    def setSourceModel(self, model: TableModel) -> None:  # type: ignore[override]
+        self._model = model
+        super().setSourceModel(model)
 
     def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:  # empty cells last in either order
+        assert self._model is not None
+        a = self._model.sort_value(left.row(), left.column())
+        b = self._model.sort_value(right.row(), right.column())
+        if a is None or b is None:
             ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
             return (b is None if ascending else a is None) and a is not b
-        if isinstance(a, str) and isinstance(b, str):
-            return self._collator.compare(a, b) < 0
         return a < b

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 
 from forms.checks import Problem
 from forms.document import group_checksum
+from forms.fmt import errors_text, warnings_text
 from ui.session import Session
 
 ERROR_COLOUR = QColor("#c62828")
@@ -64,7 +65,7 @@ class ReviewPage(QWidget):
             if not mine:
                 continue
             errors = sum(p.is_error for p in mine)
-            head = QTreeWidgetItem([section.display_title(), f"błędy: {errors}, uwagi: {len(mine) - errors}"])
+            head = QTreeWidgetItem([section.display_title(), f"{errors_text(errors)}, {warnings_text(len(mine) - errors)}"])
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
@@ -86,11 +87,11 @@ class ReviewPage(QWidget):
             )
         elif problems.errors:
             text = (
-                f"Do poprawienia: <b>{problems.errors}</b> błędów; uwagi: {problems.warnings}. "
+                f"Do poprawienia: <b>{errors_text(problems.errors)}</b>; {warnings_text(problems.warnings)}. "
                 "Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do miejsca problemu."
             )
         else:
-            text = f"Brak błędów — wniosek można sfinalizować. Uwagi: {problems.warnings}."
+            text = f"Brak błędów — wniosek można sfinalizować ({warnings_text(problems.warnings)})."
         self.summary.setText(text)
         self.finalize_button.setEnabled(not final and problems.errors == 0)
         self.correction_button.setVisible(final)

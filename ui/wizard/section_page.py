@@ -113,7 +113,7 @@ class SectionPage(QScrollArea):
             self.tables[table.key] = editor
             lay.addWidget(editor)
         if criterion.indicators and self.section.kind != "members":
-            bars = IndicatorBars(box)
+            bars = IndicatorBars(box, definition=self.session.definition)
             self.indicator_panels.append((bars, criterion.indicators))
             lay.addWidget(bars)
         return box
@@ -200,7 +200,7 @@ class MembersPage(SectionPage):
         lay = QHBoxLayout(wrapper)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(editor, 3)
-        self.member_bars = IndicatorBars(wrapper)
+        self.member_bars = IndicatorBars(wrapper, definition=self.session.definition)
         self.member_bars.setMinimumWidth(300)
         lay.addWidget(self.member_bars, 1)
         editor.setMinimumHeight(460)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from forms.checks import Problem
 from forms.document import group_checksum
+from forms.fmt import errors_text, warnings_text
 from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED, STATUS_LABELS
 from ui.session import Session
+from ui.settings import Settings
 from ui.wizard.attachments_page import AttachmentsPage
 from ui.wizard.review_page import ReviewPage
 from ui.wizard.section_page import MembersPage, SectionPage
@@ -103,7 +105,7 @@ class WizardWindow(QMainWindow):
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
-        self.progress.setFormat("Kompletność: %p%")
+        self.progress.setFormat("Kompletność: %p\u00a0%")
         left = QWidget(self)
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(8, 8, 0, 8)
@@ -153,6 +155,7 @@ class WizardWindow(QMainWindow):
         session.stateChanged.connect(self._state_changed)
         self._state_changed()
         self.sidebar.setCurrentRow(0)
+        Settings().restore_geometry("wizard", self)
         if session.last_saved is None:
             stamp = session.info.updated_at
             self.save_label.setText(f"Ostatni zapis: {stamp:%d.%m.%Y %H:%M}" if stamp else "")
@@ -175,6 +178,12 @@ class WizardWindow(QMainWindow):
         self.correction_action = QAction("&Korekta (nowa wersja)", self)
         self.correction_action.triggered.connect(self.make_correction)
         app_menu.addAction(self.correction_action)
+        edit_menu = self.menuBar().addMenu("&Edycja")
+        next_problem = QAction("&Następny problem", self)
+        next_problem.setShortcut(QKeySequence("F8"))
+        next_problem.triggered.connect(self.next_problem)
+        edit_menu.addAction(next_problem)
+        self.edit_menu = edit_menu
         go_menu = self.menuBar().addMenu("P&rzejdź")
         back = QAction("&Wstecz", self)
         back.setShortcut(QKeySequence("Ctrl+PgUp"))
@@ -183,6 +192,11 @@ class WizardWindow(QMainWindow):
         forward.setShortcut(QKeySequence("Ctrl+PgDown"))
         forward.triggered.connect(self.next)
         go_menu.addActions([back, forward])
+        help_menu = self.menuBar().addMenu("Pomo&c")
+        about = QAction("&O programie", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.file_menu = file_menu
 
     # Pages ----------------------------------------------------------------------------------------
     def page_ids(self) -> list[str]:
@@ -216,6 +230,25 @@ class WizardWindow(QMainWindow):
     def next(self) -> None:
         self.sidebar.setCurrentRow(min(self.stack.currentIndex() + 1, len(self._ids) - 1))
 
+    def next_problem(self) -> None:
+        """Jump to the first problem after the current page (wrapping round), as F8 does in editors."""
+        self.session.recheck()
+        problems = self.session.problems.all
+        if not problems:
+            self.statusBar().showMessage("Brak problemów we wniosku.", 4000)
+            return
+        order = {pid: i for i, pid in enumerate(self._ids)}
+        here = self.stack.currentIndex()
+        later = [p for p in problems if order.get(p.section, 0) > here]
+        self.go_to_problem((later or problems)[0])
+
+    def show_about(self) -> None:
+        from ui.dialogs.about import AboutDialog
+        from app.logs import setup_logging
+
+        log_file = setup_logging()
+        AboutDialog(self.session.repo.path, log_file.parent if log_file else None, None, self).exec()
+
     def go_to_problem(self, problem: Problem) -> None:
         self.show_page(problem.section)
         page = self.pages.get(problem.section)
@@ -241,9 +274,9 @@ class WizardWindow(QMainWindow):
         problems = self.session.problems
         review = self.sidebar.item(len(self._ids) - 1)
         review.setIcon(status_icon(HAS_ERRORS if problems.errors else COMPLETE))
-        review.setText(f"Sprawdź wniosek\n    błędy: {problems.errors}, uwagi: {problems.warnings}")
+        review.setText(f"Sprawdź wniosek\n    {errors_text(problems.errors)}, {warnings_text(problems.warnings)}")
         self.progress.setValue(self.session.completeness)
-        self.problem_label.setText(f"Błędy: {problems.errors}   Uwagi: {problems.warnings}")
+        self.problem_label.setText(f"{errors_text(problems.errors)}   {warnings_text(problems.warnings)}")
 
     def _unsaved(self) -> None:
         if self.session.dirty:
@@ -274,7 +307,8 @@ class WizardWindow(QMainWindow):
         self.session.recheck()
         if self.session.problems.errors:
             self.show_page(REVIEW)
-            show_message(self, "Finalizacja", f"Wniosek ma {self.session.problems.errors} błędów; popraw je przed finalizacją.")
+            count = errors_text(self.session.problems.errors)
+            show_message(self, "Finalizacja", f"Wniosek ma {count} do poprawienia przed finalizacją.")
             return
         if not ask_finalize(self, group_checksum(self.session.doc.checksum())):
             return
@@ -292,5 +326,6 @@ class WizardWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        Settings().save_geometry("wizard", self)
         self.closed.emit()
         super().closeEvent(event)

@@ -1,0 +1,56 @@
+"""User text on its way into reportlab: NFC, glyphs the font has, markup escaped, line breaks kept.
+
+A `Paragraph` parses its text as markup (`<b>` is honoured, `Tom & Jerry <b>x` raises), so everything typed by a
+person goes through `markup` first and prints exactly as typed. Plain table cells and `drawString` are not parsed
+and only need `plain`.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from export.pdf.fonts import printable
+
+# A Paragraph wraps in time roughly quadratic in its length; longer lines are cut into pieces of about this size
+# at a sentence (or at least a word) boundary. Only pathological texts ever reach it: form limits are 4000.
+MAX_PIECE = 3000
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+def plain(text: str) -> str:
+    """Text for a plain table cell or `drawString`: printable characters, tabs as spaces."""
+    return printable(str(text)).replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def markup(text: str) -> str:
+    """Text for a `Paragraph`: printable, escaped (`<`, `>`, `&` print as typed), new lines as `<br/>`."""
+    return escape(plain(text)).replace("\n", "<br/>")
+
+
+def pieces(text: str) -> list[str]:
+    """A long text as paragraph markups: one per block separated by a blank line, long blocks cut further."""
+    out: list[str] = []
+    for block in _BLANKS.split(plain(text).strip()):
+        block = block.strip("\n")
+        if not block:
+            continue
+        while len(block) > MAX_PIECE:
+            cut = _cut_at(block, MAX_PIECE)
+            out.append(markup(block[:cut].rstrip()))
+            block = block[cut:].lstrip(" ")
+        out.append(markup(block))
+    return out
+
+
+def _cut_at(block: str, limit: int) -> int:
+    """Where to cut a long block: after the last sentence end, line break or space before `limit`."""
+    for pattern in (". ", "\n", " "):
+        at = block.rfind(pattern, limit // 2, limit)
+        if at > 0:
+            return at + len(pattern)
+    return limit
+
+
+def join_nonempty(*parts: str, sep: str = " ") -> str:
+    return sep.join(p for p in parts if p)

@@ -1,0 +1,274 @@
+"""One cell -> the typed value of a column, as people really fill spreadsheets; pure Python, no openpyxl, no Qt.
+
+`parse_cell(column, value, definition)` takes what a spreadsheet holds (text, int, float, bool, date, datetime,
+None) and returns the typed value `forms.document.Document` stores (None for an empty cell), or raises `CellError`
+with a Polish message saying what is allowed. Polish numbers and dates go through `forms.fmt`; yes/no accepts
+tak/nie/T/N/x/1/0 (empty is "no answer"); choices accept a code, the Polish or English label, or an unambiguous
+beginning of a label ("mikro", "mazow."); NIP and REGON lose dashes, spaces and a "PL" prefix.
+`check_cell` adds the checks of `forms.checks.validators.check_value` (check digits, limits, lengths).
+
+The table editor's paste (`ui/tables/paste.py`) reads texts the same way; it can call `parse_cell` with a str.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+from forms.checks.validators import check_value
+from forms.fmt import format_date, parse_date, parse_number
+from forms.schema import Choice, FieldDef, FormDefinition
+
+TRUE_WORDS = frozenset({"tak", "t", "x", "1", "yes", "y", "true", "prawda", "✓", "✔", "+"})
+FALSE_WORDS = frozenset({"nie", "n", "0", "no", "false", "falsz", "fałsz"})
+EMPTY_WORDS = frozenset({"-", "–", "—"})
+CENT = Decimal("0.01")
+ID_TYPES = ("nip", "regon", "krs")
+_SEPARATORS = re.compile(r"[;,\n/+]")
+_FOLD_PUNCT = re.compile(r"[\s_\-–—.]+")
+_TIME_TAIL = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
+_EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
+
+
+class CellError(ValueError):
+    """A cell that does not fit its column; `str(err)` is the Polish reason."""
+
+
+# Folding -----------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Case-, diacritics- and punctuation-insensitive key: ` Łódzkie.` -> `lodzkie`, `big_data` -> `big data`."""
+    text = unicodedata.normalize("NFKD", str(text).casefold()).replace("ł", "l")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _FOLD_PUNCT.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=64)
+def _choice_index(choices: tuple[Choice, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """(exact names -> code, (folded label, code) for prefix matching)."""
+    exact: dict[str, str] = {}
+    labels: list[tuple[str, str]] = []
+    for c in choices:
+        for name in (c.code, c.label.pl, c.label.en or ""):
+            if name:
+                exact.setdefault(fold(name), c.code)
+        for name in (c.label.pl, c.label.en or ""):
+            if name:
+                labels.append((fold(name), c.code))
+                head = fold(re.split(r"\s[–-]\s|\s\(", name)[0])  # "ERP – planowanie ..." -> "erp"
+                exact.setdefault(head, c.code)
+    return exact, tuple(labels)
+
+
+def match_choice(text: str, choices: tuple[Choice, ...]) -> str | None:
+    """The code `text` names: exactly (code or label) or by an unambiguous beginning of at least 3 letters."""
+    exact, labels = _choice_index(choices)
+    key = fold(text)
+    if key.startswith("woj "):
+        key = key[4:]
+    if key in exact:
+        return exact[key]
+    if len(key) < 3:
+        return None
+    hits = {code for label, code in labels if label.startswith(key)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _choice_error(raw: Any, choices: tuple[Choice, ...]) -> CellError:
+    examples = ", ".join(c.label.pl for c in choices[:4]) + (", …" if len(choices) > 4 else "")
+    return CellError(f"„{raw}” nie ma na liście (dozwolone np.: {examples})")
+
+
+# Numbers -----------------------------------------------------------------------------------------
+def _text_number(text: str) -> Decimal:
+    if text.upper() in _EXCEL_ERRORS:
+        raise CellError(f"komórka zawiera błąd Excela {text}; wpisz liczbę")
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise CellError(f"„{text}” nie jest liczbą (np. 1 234 567,89)") from None
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise CellError(f"„{'PRAWDA' if value else 'FAŁSZ'}” nie jest liczbą")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CellError("wartość nie jest liczbą skończoną")
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        raise CellError(f"„{format_date(_as_date(value))}” to data, a oczekiwano liczby")
+    return _text_number(str(value).strip())
+
+
+def _money(value: Any) -> Decimal:
+    number = _number(value)
+    rounded = number.quantize(CENT, rounding=ROUND_HALF_UP)
+    if isinstance(value, float):
+        if abs(number - rounded) > Decimal("0.000001"):  # Excel's binary fractions, not real fractions of a grosz
+            raise CellError(f"kwota {value} ma więcej niż 2 miejsca po przecinku")
+        return rounded
+    if number != rounded:
+        raise CellError(f"„{value}”: kwota w złotych może mieć najwyżej 2 miejsca po przecinku")
+    return rounded
+
+
+def _integer(value: Any) -> int:
+    number = _number(value)
+    if isinstance(value, float):
+        number = number.quantize(Decimal("0.000001"))
+    if number != number.to_integral_value():
+        raise CellError(f"„{value}” nie jest liczbą całkowitą")
+    return int(number)
+
+
+# Dates, yes/no -------------------------------------------------------------------------------------
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _as_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 80_000:  # an Excel serial day number in a cell without a date format
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+        raise CellError(f"„{value}” nie jest datą (oczekiwano dd.mm.rrrr)")
+    text = _TIME_TAIL.sub("", str(value).strip())
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise CellError(f"„{value}” nie jest datą (oczekiwano dd.mm.rrrr, np. 05.03.2021)") from None
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    key = str(value).strip().casefold()
+    if key in TRUE_WORDS:
+        return True
+    if key in FALSE_WORDS:
+        return False
+    raise CellError(f"„{value}” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)")
+
+
+# Choices -------------------------------------------------------------------------------------------
+def _choice(value: Any, choices: tuple[Choice, ...]) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value):
+        digits = str(int(value))
+        for c in choices:  # a TERYT code typed as a number: 2 -> "02"
+            if c.code.isdigit() and c.code.lstrip("0") == digits.lstrip("0"):
+                return c.code
+    code = match_choice(str(value), choices)
+    if code is None:
+        raise _choice_error(value, choices)
+    return code
+
+
+def _multichoice(value: Any, choices: tuple[Choice, ...]) -> tuple[str, ...]:
+    text = str(value)
+    whole = match_choice(text, choices)
+    if whole is not None:
+        return (whole,)
+    parts = [p for p in (s.strip() for s in _SEPARATORS.split(text)) if p]
+    picked: set[str] = set()
+    unknown = []
+    for part in parts:
+        code = match_choice(part, choices)
+        if code is None:
+            unknown.append(part)
+        else:
+            picked.add(code)
+    if unknown:
+        raise _choice_error(", ".join(unknown), choices)
+    return tuple(c.code for c in choices if c.code in picked)
+
+
+# Texts and identifiers -----------------------------------------------------------------------------
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "tak" if value else "nie"
+    if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(_as_date(value))
+    return str(value)
+
+
+def _identifier(kind: str, value: Any) -> str:
+    text = _as_text(value).strip()
+    compact = re.sub(r"[\s\-.\u00a0]", "", text)
+    if kind == "nip" and compact[:2].upper() == "PL":
+        compact = compact[2:]
+    if kind == "krs" and compact.isdigit() and len(compact) < 10 and not isinstance(value, str):
+        compact = compact.zfill(10)  # 123456 typed as a number
+    return compact
+
+
+# One cell ------------------------------------------------------------------------------------------
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        stripped = value.strip()
+        return not stripped or stripped in EMPTY_WORDS
+    return False
+
+
+def parse_cell(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
+    """The typed value of a cell for `column` (None when empty); CellError with a Polish message otherwise."""
+    if is_blank(value):
+        return None
+    t = column.type
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value)
+    if t == "money":
+        return _money(value)
+    if t == "decimal":
+        return _number(value)
+    if t in ("int", "year"):
+        return _integer(value)
+    if t == "date":
+        return _date(value)
+    if t == "bool":
+        return _bool(value)
+    if t == "choice":
+        return _choice(value, definition.choices(column.list or ""))
+    if t == "multichoice":
+        return _multichoice(value, definition.choices(column.list or ""))
+    if t in ID_TYPES:
+        return _identifier(t, value)
+    text = _as_text(value)
+    if t == "email" and text.strip().casefold().startswith("mailto:"):
+        text = text.strip()[7:]
+    return text.strip() if t != "longtext" else text.strip("\n ")
+
+
+def check_cell(column: FieldDef, value: Any, definition: FormDefinition) -> tuple[Any, str | None]:
+    """(typed value, None) or (None, Polish reason): reading plus the field's own checks."""
+    try:
+        typed = parse_cell(column, value, definition)
+    except CellError as exc:
+        return None, str(exc)
+    if typed is None:
+        return None, None
+    problem = check_value(column, typed)
+    if problem is not None:
+        return None, problem.pl
+    return typed, None
+
+
+def display(value: Any) -> str:
+    """A raw cell as the user sees it, for messages and previews."""
+    if value is None:
+        return ""
+    return _as_text(value)

@@ -1,0 +1,122 @@
+"""What every workbook we write shares: header style, column widths, typed values of columns in Polish form,
+formula-safe text, and saving without ever leaving a half-written file.
+
+Text that starts with `=`, `+`, `-` or `@` is stored as a string cell with Excel's quote prefix, so neither Excel
+nor LibreOffice evaluates it, not even after the user edits the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from export.atomic import write_bytes_atomic
+from forms.schema import FieldDef, FormDefinition
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MONEY_FORMAT = '#,##0.00 "zł"'
+NUMBER_FORMAT = "#,##0.00"
+INT_FORMAT = "0"
+DATE_FORMAT = "DD.MM.YYYY"
+TEXT_FORMAT = "@"
+PERCENT_FORMAT = '0.00" %"'
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", start_color="DDE7F3")
+TITLE_FONT = Font(bold=True, size=14)
+WRAP = Alignment(wrap_text=True, vertical="top")
+MAX_WIDTH = 60
+MIN_WIDTH = 8
+YES, NO = "tak", "nie"
+
+
+def safe_text(text: str) -> str:
+    """Text without the control characters a workbook cannot hold."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def set_cell(ws: Any, row: int, column: int, value: Any, number_format: str | None = None) -> Any:
+    """Write one value; user text never becomes a formula."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        value = safe_text(value)
+        cell.value = value
+        if value.startswith(FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def write_header(ws: Any, row: int, headers: Iterable[str], widths: Iterable[float] | None = None) -> None:
+    for index, text in enumerate(headers, start=1):
+        cell = set_cell(ws, row, index, text)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+    if widths is not None:
+        set_widths(ws, widths)
+
+
+def set_widths(ws: Any, widths: Iterable[float]) -> None:
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = max(MIN_WIDTH, min(MAX_WIDTH, width))
+
+
+def header_width(header: str, column: FieldDef | None = None) -> float:
+    """A width that shows a header in at most two or three lines and the column's typical content."""
+    base = {"money": 16, "date": 12, "int": 10, "bool": 8, "nip": 14, "regon": 16, "email": 26,
+            "text": 30, "longtext": 40, "choice": 24, "multichoice": 30}.get(column.type if column else "", 14)
+    return max(base, min(len(header) / 2 + 2, 30))
+
+
+def number_format_of(column: FieldDef, *, currency: bool = False) -> str | None:
+    t = column.type
+    if t == "money":
+        return MONEY_FORMAT if currency else NUMBER_FORMAT
+    if t == "decimal":
+        return NUMBER_FORMAT
+    if t in ("int", "year"):
+        return INT_FORMAT
+    if t == "date":
+        return DATE_FORMAT
+    if t in ("nip", "regon", "krs", "phone", "postcode"):
+        return TEXT_FORMAT
+    return None
+
+
+def yes_no(value: bool | None) -> str | None:
+    return None if value is None else (YES if value else NO)
+
+
+def cell_value(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
+    """A typed value as a workbook shows it: numbers and dates as such, lists by their Polish labels."""
+    if value is None or value == () or value == "":
+        return None
+    t = column.type
+    if t == "bool":
+        return yes_no(value)
+    if t == "choice":
+        return definition.choice_label(column.list or "", value)
+    if t == "multichoice":
+        return "; ".join(definition.choice_label(column.list or "", v) for v in value)
+    if t in ("money", "decimal"):
+        return Decimal(value)
+    if isinstance(value, (int, dt.date)):
+        return value
+    return str(value)
+
+
+def save_workbook(wb: Any, path: Path | str) -> None:
+    """Save through a temporary file and rename, so a crash never leaves a half-written workbook."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes_atomic(Path(path), buffer.getvalue())
