@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["core"]
+SUITES = ["core", "gui"]
 
 
 def main(argv: list[str]) -> int:

@@ -189,6 +189,7 @@ class IndicatorBars(QWidget):
         if any(iv.kkk_average is not None for iv in bars):
             legend = self.secondary_label()
             legend.setText(self.tr("Pasek: wartość klastra; pionowa kreska: średnia KKK"))
+            legend.setWordWrap(True)
             self._grid.addWidget(legend, line, 0, 1, COLUMNS)
             self._grid.setRowMinimumHeight(line + 1, 4)
             line += 2

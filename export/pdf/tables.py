@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -105,31 +104,29 @@ class PagedTable(Flowable):
         records: Sequence[Record],
         widths: Sequence[float],
         *,
-        header: list | None = None,
-        header_height: float | None = None,
-        cells: list | None = None,
-        heights: list[float] | None = None,
+        _header: tuple[list, float] | None = None,
+        _rows: tuple[list, list] | None = None,
         first_index: int = 0,
+        frame_height: float | None = None,
     ) -> None:
         super().__init__()
         self.columns = list(columns)
         self.records = list(records)
         self.widths = list(widths)
-        self.first_index = first_index
-        self.header = header if header is not None else self._header()
-        self.header_height = header_height if header_height is not None else self._measure(self.header)
-        if cells is None:
-            cells = [self._cells(rec) for rec in self.records]
-            heights = [sum(self._measure(row) for row in rows) for rows in cells]
-        self.cells = cells  # per record: its rows (main row, optional detail row)
-        self.heights = heights or []
         self.width = sum(self.widths)
+        self.first_index = first_index
+        self.frame_height = frame_height  # a full page's frame: tells an oversized record from a full page
+        if _header is None:
+            header = [Paragraph(markup(c.title), style("cell_bold")) for c in self.columns]
+            _header = (header, self._measure(header))
+        self.header, self.header_height = _header
+        if _rows is None:
+            cells = [self._cells(rec) for rec in self.records]
+            _rows = (cells, [self._heights(rows) for rows in cells])
+        self.cells, self.row_heights = _rows  # per record: its rows (main, detail) and their heights
+        self.heights = [sum(h) for h in self.row_heights]
 
     # Cells -----------------------------------------------------------------------------------------------------
-    def _header(self) -> list:
-        st = style("cell_bold")
-        return [Paragraph(markup(c.title), st) for c in self.columns]
-
     def _cells(self, rec: Record) -> list[list]:
         row: list = []
         for col, text, w in zip(self.columns, rec.cells, self.widths, strict=True):
@@ -143,17 +140,23 @@ class PagedTable(Flowable):
             rows.append(["", Paragraph(body, style("cell"))] + [""] * (len(self.columns) - 2))
         return rows
 
+    def _heights(self, rows: list[list]) -> list[float]:
+        out = [self._measure(rows[0])]
+        if len(rows) > 1:  # the detail row: one paragraph spanning all columns but the first, no top padding
+            para = rows[1][1]
+            out.append(para.wrap(sum(self.widths[1:]) - 2 * CELL_PAD, 1e6)[1] + CELL_PAD)
+        return out
+
     def _measure(self, row: list) -> float:
         """The height of one table row (what `Table` would compute), padding included."""
         tallest = CELL_LEADING
-        span = len(row) > 1 and row[1].__class__ is Paragraph and all(c == "" for c in row[2:]) and row[0] == ""
-        for i, cell in enumerate(row):
-            if isinstance(cell, Paragraph):
-                w = sum(self.widths[1:]) if span and i == 1 else self.widths[i]
-                h = cell.wrap(w - 2 * CELL_PAD, 1e6)[1]
+        for cell, w in zip(row, self.widths, strict=True):
+            if cell.__class__ is str:
+                h = CELL_LEADING * (cell.count("\n") + 1)
             else:
-                h = CELL_LEADING * (cell.count("\n") + 1) if cell else CELL_LEADING
-            tallest = max(tallest, h)
+                h = cell.wrap(w - 2 * CELL_PAD, 1e6)[1]
+            if h > tallest:
+                tallest = h
         return tallest + 2 * CELL_PAD
 
     # Flowable --------------------------------------------------------------------------------------------------
@@ -173,8 +176,7 @@ class PagedTable(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         n = self._fits(availHeight)
         if n == 0:
-            frame = getattr(self, "_frame_height", None)
-            if self.heights and frame is not None and self.header_height + self.heights[0] > frame:
+            if self.heights and self.frame_height is not None and self.header_height + self.heights[0] > self.frame_height:
                 return self._split_oversized()
             return []
         if n >= len(self.records):
@@ -186,23 +188,21 @@ class PagedTable(Flowable):
             self.columns,
             self.records[n:],
             self.widths,
-            header=self.header,
-            header_height=self.header_height,
-            cells=self.cells[n:],
-            heights=self.heights[n:],
+            _header=(self.header, self.header_height),
+            _rows=(self.cells[n:], self.row_heights[n:]),
             first_index=self.first_index + n,
+            frame_height=self.frame_height,
         )
-        rest._frame_height = getattr(self, "_frame_height", None)
         return rest
 
     def _split_oversized(self) -> list[Flowable]:
         """The first record alone is taller than a page: its main row as a table, its long texts as paragraphs."""
         rec = self.records[0]
-        main = PagedTable(self.columns, [Record(rec.cells)], self.widths, header=self.header,
-                          header_height=self.header_height, first_index=self.first_index)
+        main = PagedTable(self.columns, [Record(rec.cells)], self.widths, _header=(self.header, self.header_height),
+                          first_index=self.first_index)
         out: list[Flowable] = [main._table(0, 1)]
         for label, text in rec.details:
-            out.append(Paragraph(f"<b>{markup(label)}:</b>", style("label")))
+            out.append(Paragraph(f"{markup(label)}:", style("label")))
             out.extend(Paragraph(p, style("text")) for p in pieces(text))
         if len(self.records) > 1:
             out.append(self._rest(1))
@@ -225,8 +225,8 @@ class PagedTable(Flowable):
             ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
             ("LINEABOVE", (0, 0), (-1, 0), 0.9, ACCENT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
         ]
         for i, col in enumerate(self.columns):
             if col.align != LEFT:
@@ -234,35 +234,14 @@ class PagedTable(Flowable):
         row = 1
         for k in range(start, stop):
             rows = self.cells[k]
-            first = row
             data.extend(rows)
-            for r in rows:
-                heights.append(self._measure(r) if len(rows) > 1 else self.heights[k])
+            heights.extend(self.row_heights[k])
             last = row + len(rows) - 1
             if (k + self.first_index) % 2 == 1:
-                commands.append(("BACKGROUND", (0, first), (-1, last), ZEBRA))
-            if len(rows) > 1:
+                commands.append(("BACKGROUND", (0, row), (-1, last), ZEBRA))
+            if last > row:
                 commands.append(("SPAN", (1, last), (-1, last)))
                 commands.append(("TOPPADDING", (0, last), (-1, last), 0))
             commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, RULE))
             row = last + 1
-        if len(heights) > 1 and any(len(self.cells[k]) > 1 for k in range(start, stop)):
-            heights = [self.header_height] + [h for k in range(start, stop) for h in self._row_heights(k)]
         return Table(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), hAlign="LEFT")
-
-    def _row_heights(self, k: int) -> list[float]:
-        rows = self.cells[k]
-        if len(rows) == 1:
-            return [self.heights[k]]
-        main = self._measure(rows[0])
-        return [main, self.heights[k] - main - CELL_PAD]
-
-
-def fit_frame(flowable: Flowable, frame_height: float) -> Flowable:
-    """Tell a table the height of a full frame so that it can tell an oversized record from a full page."""
-    flowable._frame_height = frame_height
-    return flowable
-
-
-def empty_grid() -> colors.Color:  # pragma: no cover - kept for symmetry with styles
-    return RULE

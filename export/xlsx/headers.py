@@ -128,6 +128,9 @@ class HeaderMatcher:
         for target, header, _col in written_columns(table, definition):
             if target.choice is not None:
                 self.names.setdefault(norm(header), target)
+        for target, header, _col in written_columns(table, definition):  # a bare "ERP" under a group header
+            if target.choice is not None:
+                self.names.setdefault(norm(header.split(CHOICE_SEPARATOR, 1)[1]), target)
         self._by_length = sorted((n for n in self.names if len(n) >= 3), key=len, reverse=True)
 
     def _choice_header(self, text: str) -> Target | None:

@@ -163,6 +163,20 @@ class WizardWindow(QMainWindow):
     # Menu -----------------------------------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Plik")
+        for text, shortcut, handler in (
+            ("&Podgląd wydruku wniosku…", None, lambda: self._call("ui.printing", "print_preview", summary=False)),
+            ("&Drukuj wniosek…", QKeySequence.StandardKey.Print, lambda: self._call("ui.printing", "print_document", summary=False)),
+            ("Eksport wniosku do P&DF…", QKeySequence("Ctrl+Shift+E"), lambda: self._call("ui.printing", "export_pdf", summary=False)),
+            ("Podgląd wydruku p&odsumowania…", None, lambda: self._call("ui.printing", "print_preview", summary=True)),
+            ("Eksport podsumowania do PD&F…", None, lambda: self._call("ui.printing", "export_pdf", summary=True)),
+            ("Eksport do &Excela…", None, lambda: self._call("ui.xlsx", "export_xlsx")),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(handler)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         close = QAction("&Zamknij wniosek", self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -183,6 +197,12 @@ class WizardWindow(QMainWindow):
         next_problem.setShortcut(QKeySequence("F8"))
         next_problem.triggered.connect(self.next_problem)
         edit_menu.addAction(next_problem)
+        edit_menu.addSeparator()
+        self.import_action = QAction("&Importuj członków z Excela…", self)
+        self.import_action.triggered.connect(lambda: self._call("ui.xlsx", "import_members_dialog"))
+        self.questionnaires_action = QAction("&Ankiety członków…", self)
+        self.questionnaires_action.triggered.connect(lambda: self._call("ui.xlsx", "questionnaires_dialog"))
+        edit_menu.addActions([self.import_action, self.questionnaires_action])
         self.edit_menu = edit_menu
         go_menu = self.menuBar().addMenu("P&rzejdź")
         back = QAction("&Wstecz", self)
@@ -242,6 +262,18 @@ class WizardWindow(QMainWindow):
         later = [p for p in problems if order.get(p.section, 0) > here]
         self.go_to_problem((later or problems)[0])
 
+    def _call(self, module_name: str, function: str, **kwargs) -> None:
+        """Run a feature that lives in its own module (printing, Excel) on this window's session."""
+        import importlib
+
+        self.session.flush()
+        try:
+            feature = getattr(importlib.import_module(module_name), function)
+        except (ImportError, AttributeError):
+            show_message(self, "Klaster", "Ta funkcja nie jest dostępna w tej wersji programu.")
+            return
+        feature(self, self.session, **kwargs)
+
     def show_about(self) -> None:
         from ui.dialogs.about import AboutDialog
         from app.logs import setup_logging
@@ -298,6 +330,7 @@ class WizardWindow(QMainWindow):
             )
         self.banner.setVisible(final)
         self.finalize_action.setEnabled(not final)
+        self.import_action.setEnabled(not final)
         self.correction_action.setEnabled(final)
         self.refresh_status()
 

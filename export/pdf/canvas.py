@@ -1,0 +1,105 @@
+"""A canvas that holds every page until `save` and then stamps each one: the header (application name and version),
+the footer (checksum, "Strona X z Y"), the "WERSJA ROBOCZA" watermark on drafts and the table of contents."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from export.pdf.fonts import SANS, SANS_BOLD
+from export.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, WATERMARK
+from export.pdf.text import plain
+from export.pdf.toc import Toc
+
+WATERMARK_TEXT = "WERSJA ROBOCZA"
+HEAD_SIZE = 7.5
+
+
+@dataclass(frozen=True)
+class Decor:
+    """What every page carries."""
+
+    name: str  # the application's name (the cluster)
+    version: str  # e.g. "wersja 2 (korekta) · sfinalizowany 12.03.2025"
+    checksum: str  # grouped, e.g. "3f9a-1c02-77be-90d4"
+    draft: bool
+    toc: Toc | None = None
+
+
+def page_label(number: int, total: int) -> str:
+    return f"Strona {number} z {total}"
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Cut a text with "…" so that it fits `width`."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class NumberedCanvas(Canvas):
+    def __init__(self, *args, decor: Decor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._decor = decor
+        self._held: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            self._stamp(total)
+            Canvas.showPage(self)
+        self._held = []
+        Canvas.save(self)
+
+    # Stamps ----------------------------------------------------------------------------------------------------
+    def _stamp(self, total: int) -> None:
+        d = self._decor
+        number = self.getPageNumber()
+        if d.toc is not None:
+            d.toc.draw(self, number)
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(MUTED)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        # Header: name left, version right, a hairline under them.
+        y = height - MARGIN_TOP + 9
+        version = plain(d.version)
+        right = stringWidth(version, SANS, HEAD_SIZE)
+        self.setFont(SANS, HEAD_SIZE)
+        self.drawRightString(width - MARGIN_X, y, version)
+        self.setFont(SANS_BOLD, HEAD_SIZE)
+        self.drawString(MARGIN_X, y, _fit(plain(d.name), SANS_BOLD, HEAD_SIZE, width - 2 * MARGIN_X - right - 20))
+        self.line(MARGIN_X, y - 3.5, width - MARGIN_X, y - 3.5)
+        # Footer: checksum left, page number right, a hairline above them.
+        y = MARGIN_BOTTOM - 14
+        self.line(MARGIN_X, y + 9, width - MARGIN_X, y + 9)
+        self.setFont(SANS, HEAD_SIZE)
+        self.drawString(MARGIN_X, y, f"Suma kontrolna SHA-256: {d.checksum}")
+        self.setFont(SANS_BOLD, HEAD_SIZE)
+        self.drawRightString(width - MARGIN_X, y, page_label(number, total))
+        self.restoreState()
+        if d.draft:
+            self._watermark(width, height)
+
+    def _watermark(self, width: float, height: float) -> None:
+        angle = math.degrees(math.atan2(height, width))
+        size = 0.62 * math.hypot(width, height) / stringWidth(WATERMARK_TEXT, SANS_BOLD, 1)
+        self.saveState()
+        self.setFillColor(WATERMARK)
+        self.setFillAlpha(0.13)
+        self.setFont(SANS_BOLD, size)
+        self.translate(width / 2, height / 2)
+        self.rotate(angle)
+        self.drawCentredString(0, -size * 0.35, WATERMARK_TEXT)
+        self.restoreState()

@@ -1,0 +1,111 @@
+"""The members template: the workbook a coordinator hands out to collect the member register.
+
+Sheet "Członkowie": one row per member under a frozen header row of Polish labels from the definition (a
+multi-choice column becomes one tak/nie column per choice), drop-down lists, number and date formats and input
+prompts. Sheet "Instrukcja": how to fill it and what every column accepts. A hidden sheet holds the lists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from export.xlsx.headers import written_columns
+from export.xlsx.validation import LISTS_SHEET, ListSheet, add_validation, allowed_text
+from export.xlsx.writer import (
+    TITLE_FONT,
+    WRAP,
+    header_width,
+    number_format_of,
+    save_workbook,
+    set_cell,
+    set_widths,
+    write_header,
+)
+from forms.schema import FieldDef, FormDefinition, TableDef
+
+MEMBERS = "members"
+DATA_SHEET = "Członkowie"
+INSTRUCTIONS_SHEET = "Instrukcja"
+DEFAULT_ROWS = 2000
+REQUIRED_MARK = " *"
+
+GENERAL_RULES = (
+    "Jeden wiersz to jeden członek klastra. Nie zmieniaj nazw kolumn w pierwszym wierszu; kolejność kolumn "
+    "i dodatkowe kolumny (np. „Uwagi”) nie przeszkadzają.",
+    "Kolumny oznaczone gwiazdką (*) są wymagane. NIP jest wymagany dla przedsiębiorstw (mikro, małych, "
+    "średnich i dużych); po nim rozpoznajemy członka przy ponownym wczytaniu, więc dane się nie dublują.",
+    "Kwoty wpisuj jako liczby w złotych (np. 1 234 567,89); dane finansowe dotyczą ostatniego zamkniętego roku "
+    "obrotowego (roku referencyjnego wniosku).",
+    "Daty w formacie dd.mm.rrrr, odpowiedzi tak/nie z listy (można też wpisać T/N, x, 1/0).",
+    "Pusta komórka nie usuwa danych zapisanych wcześniej we wniosku; aby odpowiedzieć „nie”, wpisz „nie”.",
+    "Wiersze z błędami zostaną pokazane z opisem, co jest nie tak (wiersz i kolumna), i nie zostaną wczytane, "
+    "dopóki nie zostaną poprawione.",
+)
+
+
+def _required_text(column: FieldDef) -> str:
+    if column.required:
+        return "tak"
+    if column.required_if is not None:
+        return "dla przedsiębiorstw" if column.required_if.key == "type" else "warunkowo"
+    return ""
+
+
+def _instructions(wb: Workbook, table: TableDef, definition: FormDefinition) -> None:
+    ws = wb.create_sheet(INSTRUCTIONS_SHEET)
+    set_cell(ws, 1, 1, f"{table.label.pl}: instrukcja wypełniania").font = TITLE_FONT
+    set_cell(ws, 2, 1, f"{definition.title.pl} (runda {definition.id}, wersja {definition.version})")
+    row = 4
+    for rule in GENERAL_RULES:
+        set_cell(ws, row, 1, f"• {rule}").alignment = WRAP
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.row_dimensions[row].height = 32
+        row += 1
+    row += 1
+    write_header(ws, row, ("Kolumna", "Wymagana", "Co wpisać", "Dozwolone wartości"))
+    for col in table.columns:
+        row += 1
+        set_cell(ws, row, 1, col.label.pl)
+        set_cell(ws, row, 2, _required_text(col))
+        hint = col.help.pl if col.help else ""
+        if col.type == "multichoice":
+            hint = (hint + " " if hint else "") + "Osobna kolumna tak/nie dla każdej pozycji listy."
+        set_cell(ws, row, 3, hint).alignment = WRAP
+        set_cell(ws, row, 4, allowed_text(col, definition)).alignment = WRAP
+    set_widths(ws, (44, 18, 50, 60))
+
+
+def write_members_template(definition: FormDefinition, path: Path | str, *, rows: int | None = None) -> None:
+    """Write the members template of a round to `path` (atomically)."""
+    table = definition.table(MEMBERS)
+    rows = rows or table.max_rows or DEFAULT_ROWS
+    wb = Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    lists = ListSheet(wb, definition)
+    columns = written_columns(table, definition)
+    headers = [
+        header + (REQUIRED_MARK if col.required and target.choice is None else "")
+        for target, header, col in columns
+    ]
+    write_header(ws, 1, headers, [header_width(h, col) for h, (_t, _h, col) in zip(headers, columns, strict=True)])
+    ws.row_dimensions[1].height = 48
+    last = rows + 1
+    for index, (target, header, col) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        fmt = number_format_of(col)
+        if fmt:
+            ws.column_dimensions[letter].number_format = fmt  # the format of every cell typed into the column
+        add_validation(ws, col, lists, f"{letter}2:{letter}{last}", header, yes_no=target.choice is not None)
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    _instructions(wb, table, definition)
+    wb.move_sheet(wb[LISTS_SHEET], offset=len(wb.sheetnames))
+    wb.active = 0
+    wb.properties.title = f"{table.label.pl} – szablon"
+    wb.properties.keywords = f"klaster:members-template:{definition.id}:{definition.version}"
+    wb.properties.creator = "Klaster"
+    save_workbook(wb, path)
