@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         s = sub.add_parser(name, help=text)
         s.add_argument("id", type=int)
+    s = sub.add_parser("diff", help="zmiany między dwiema wersjami wniosku")
+    s.add_argument("id1", type=int)
+    s.add_argument("id2", type=int)
     s = sub.add_parser("indicators", help="wskaźniki wniosku")
     s.add_argument("id", type=int)
     s.add_argument("--json", action="store_true")
@@ -170,6 +173,21 @@ def cmd_correct(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from forms.diff import diff_documents
+
+    repo = _repo(args)
+    old, new = repo.load(args.id1), repo.load(args.id2)
+    if old.definition.id != new.definition.id:
+        raise UsageError(f"wnioski {args.id1} i {args.id2} są z różnych rund ({old.definition.id}, {new.definition.id})")
+    changes = diff_documents(old, new, args.lang)
+    for change in changes:
+        out(change.line(args.lang))
+    if not changes:
+        out("Brak zmian." if args.lang == "pl" else "No changes.")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from forms.demo import make_demo
 
@@ -221,6 +239,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Callable[[str], None]], int]] 
     "finalize": cmd_finalize,
     "correct": cmd_correct,
     "demo": cmd_demo,
+    "diff": cmd_diff,
     "indicators": cmd_indicators,
 }
 

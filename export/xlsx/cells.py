@@ -253,6 +253,11 @@ def parse_cell(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
     return text.strip() if t != "longtext" else text.strip("\n ")
 
 
+def parse_yes_no(value: Any) -> bool | None:
+    """A yes/no answer (None when empty); CellError otherwise."""
+    return None if is_blank(value) else _bool(value)
+
+
 def check_cell(column: FieldDef, value: Any, definition: FormDefinition) -> tuple[Any, str | None]:
     """(typed value, None) or (None, Polish reason): reading plus the field's own checks."""
     try:

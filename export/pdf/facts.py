@@ -1,0 +1,80 @@
+"""The facts about an application that the cover, the page headers and the summary all print (one wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from forms.document import Document, group_checksum
+from forms.fmt import format_date
+
+KIND_TITLES = {
+    "nadanie": "Wniosek o nadanie statusu Krajowego Klastra Kluczowego",
+    "odnowienie": "Wniosek o odnowienie statusu Krajowego Klastra Kluczowego",
+}
+GENERIC_TITLE = "Wniosek o status Krajowego Klastra Kluczowego"
+
+
+@dataclass(frozen=True)
+class Facts:
+    app_id: int
+    uuid: str
+    name: str
+    kind: str  # nadanie / odnowienie
+    kind_label: str  # "nadanie statusu"
+    title: str  # "Wniosek o nadanie statusu Krajowego Klastra Kluczowego"
+    round: str
+    form: str  # "kkk-2019 (wersja formularza 1)"
+    version_no: int
+    version: str  # "wersja 2 (korekta)"
+    state: str  # "wersja robocza" / "sfinalizowany 12.03.2025"
+    final: bool
+    checksum: str  # 64 hex
+    short_checksum: str  # 3f9a-1c02-77be-90d4
+    today: dt.date
+    coordinator: str
+
+    @property
+    def header_version(self) -> str:
+        return f"{self.version} · {self.state}"
+
+
+def _get(info: Any, name: str, default: Any = None) -> Any:
+    return getattr(info, name, default)
+
+
+def facts(doc: Document, info: Any, today: dt.date | None = None) -> Facts:
+    """`info` is a `models.repository.ApplicationInfo` (or anything with the same attributes)."""
+    d = doc.definition
+    today = today or dt.date.today()
+    kind = doc.get("meta.application_type") or _get(info, "kind") or ""
+    kind_label = d.choice_label(d.field("meta.application_type").list or "", kind) if d.has_field(
+        "meta.application_type") and kind else (kind or "")
+    version_no = int(_get(info, "version_no", 1) or 1)
+    final = _get(info, "state") == "final"
+    finalized = _get(info, "finalized_at")
+    if final:
+        state = "sfinalizowany" + (f" {format_date(finalized.date() if isinstance(finalized, dt.datetime) else finalized)}"
+                                  if finalized else "")
+    else:
+        state = "wersja robocza"
+    checksum = doc.checksum()
+    return Facts(
+        app_id=int(_get(info, "id", 0) or 0),
+        uuid=str(_get(info, "uuid", "") or ""),
+        name=doc.get("cluster.name") or _get(info, "name") or "(bez nazwy)",
+        kind=kind,
+        kind_label=kind_label,
+        title=KIND_TITLES.get(kind, GENERIC_TITLE),
+        round=doc.get("meta.round") or f"konkurs {d.round_year}",
+        form=f"{d.id} (wersja formularza {d.version})",
+        version_no=version_no,
+        version=f"wersja {version_no}" + (" (korekta)" if version_no > 1 else ""),
+        state=state,
+        final=final,
+        checksum=checksum,
+        short_checksum=group_checksum(checksum),
+        today=today,
+        coordinator=doc.get("coordinator.name") or "",
+    )
