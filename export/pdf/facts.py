@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from export.pdf.render import Meta
 from forms.document import Document, group_checksum
 from forms.fmt import format_date
 
@@ -77,4 +78,14 @@ def facts(doc: Document, info: Any, today: dt.date | None = None) -> Facts:
         short_checksum=group_checksum(checksum),
         today=today,
         coordinator=doc.get("coordinator.name") or "",
+    )
+
+
+def pdf_meta(doc: Document, f: Facts, what: str) -> Meta:
+    """Document properties; `Keywords` carries the checksum in a form `verify` reads without parsing pages."""
+    return Meta(
+        title=f"{what}: {f.name}",
+        author=f.coordinator,
+        subject=f"{f.title}; {f.round}; {f.version}; {f.state}",
+        keywords=f"KKK; {doc.definition.id}; id:{f.app_id}; wersja:{f.version_no}; sha256:{f.checksum}",
     )

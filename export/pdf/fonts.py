@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from reportlab import rl_config
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -81,11 +80,9 @@ def register_fonts() -> None:
                 family.regular, normal=family.regular, bold=family.bold, italic=family.italic,
                 boldItalic=family.bold_italic,
             )
-            addMapping(family.regular, 0, 0, family.regular)
-            addMapping(family.regular, 1, 0, family.bold)
-            addMapping(family.regular, 0, 1, family.italic)
-            addMapping(family.regular, 1, 1, family.bold_italic)
+        # Pages and drawings start in these instead of Helvetica (never embedded, no Polish letters).
         rl_config.canvas_basefontname = SANS
+        rl_config.defaultGraphicsFontName = SANS
         _missing = _missing_pattern(_charmap(SANS) & _charmap(SANS_BOLD) & _charmap(COND) & _charmap(COND_BOLD))
         _registered = True
 

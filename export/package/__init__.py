@@ -1,0 +1,1 @@
+"""The submission package for the ministry: files, manifest, ZIP (split when too large), e-mail draft, verify."""

@@ -1,0 +1,30 @@
+"""File names that are safe on Windows, in ZIP files and in e-mail, and still readable: Polish letters are
+written without diacritics (ą -> a, ł -> l), anything else unsafe becomes `_`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POLISH = str.maketrans({"ł": "l", "Ł": "L"})
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_name(text: str, max_length: int = 60) -> str:
+    """`Klaster «Dolina Stali» / Łódź` -> `Klaster_Dolina_Stali_Lodz`."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_POLISH)).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9.-]+", "_", ascii_text).strip("._-")
+    cleaned = re.sub(r"_+", "_", cleaned)[:max_length].rstrip("._-")
+    if not cleaned:
+        cleaned = "plik"
+    if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned
+
+
+def safe_file_name(name: str, max_length: int = 80) -> str:
+    """A file name with its extension kept (lower-case), the stem made safe."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem or not re.fullmatch(r"[A-Za-z0-9]{1,8}", ext):
+        return safe_name(name, max_length)
+    return f"{safe_name(stem, max_length - len(ext) - 1)}.{ext.lower()}"

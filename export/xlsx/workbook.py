@@ -1,0 +1,205 @@
+"""The whole application as one workbook: summary, fields, members, every other table, indicators against the
+KKK averages, and the problems the checks find.
+
+Numbers stay numbers (money with two decimals, percentages as 0-100 with a `%` format), dates stay dates, lists
+show their Polish labels, and no user text can become a formula (`writer.set_cell`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from export.xlsx.writer import (
+    DATE_FORMAT,
+    INT_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    TITLE_FONT,
+    WRAP,
+    cell_value,
+    header_width,
+    number_format_of,
+    save_workbook,
+    set_cell,
+    set_widths,
+    write_header,
+)
+from forms.checks import check_document
+from forms.document import Document, group_checksum
+from forms.indicators import IndicatorValue, compute_indicators
+from forms.progress import completeness, progress
+from forms.schema import TableDef
+
+MEMBERS = "members"
+STATES = {"draft": "roboczy", "final": "sfinalizowany"}
+SOURCE_HEADERS = ("Źródło: plik", "Źródło: arkusz", "Źródło: wiersz", "Zaimportowano")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(text: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (at most 31 characters, none of []:*?/\\)."""
+    base = _BAD_SHEET_CHARS.sub(" ", text).strip(" '")[:31] or "Arkusz"
+    name, n = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.casefold())
+    return name
+
+
+def _table_sheet(wb: Workbook, doc: Document, table: TableDef, title: str, sources: dict[str, Any] | None) -> None:
+    d = doc.definition
+    ws = wb.create_sheet(title)
+    headers = [c.label.pl for c in table.columns]
+    widths = [header_width(c.label.pl, c) for c in table.columns]
+    if sources is not None:
+        headers += list(SOURCE_HEADERS)
+        widths += [28, 14, 10, 18]
+    write_header(ws, 1, ["Lp.", *headers], [6, *widths])
+    formats = [number_format_of(c, currency=True) for c in table.columns]
+    for r, row in enumerate(doc.rows(table.key), start=2):
+        set_cell(ws, r, 1, r - 1)
+        for i, (col, fmt) in enumerate(zip(table.columns, formats, strict=True), start=2):
+            value = cell_value(col, row.get(col.key), d)
+            if value is not None:
+                set_cell(ws, r, i, value, fmt)
+        src = (sources or {}).get(row.uid)
+        if src is not None:
+            first = len(table.columns) + 2
+            set_cell(ws, r, first, src.file_name)
+            set_cell(ws, r, first + 1, src.sheet or "")
+            set_cell(ws, r, first + 2, src.row)
+            set_cell(ws, r, first + 3, src.imported_at, "DD.MM.YYYY HH:MM")
+    ws.freeze_panes = "B2"
+
+
+def _fields_sheet(wb: Workbook, doc: Document) -> None:
+    d = doc.definition
+    ws = wb.create_sheet("Dane wniosku")
+    write_header(ws, 1, ("Część", "Kryterium", "Pole", "Wartość"), (28, 36, 44, 70))
+    r = 2
+    for section in d.sections:
+        for crit in section.criteria:
+            for f in crit.fields:
+                value = cell_value(f, doc.values.get(f.key), d)
+                set_cell(ws, r, 1, section.display_title())
+                set_cell(ws, r, 2, crit.title.pl)
+                set_cell(ws, r, 3, f.label.pl)
+                if value is not None:
+                    set_cell(ws, r, 4, value, number_format_of(f, currency=True)).alignment = WRAP
+                r += 1
+    ws.freeze_panes = "A2"
+
+
+def _indicator_rows(doc: Document, v: IndicatorValue) -> list[tuple[str, Any, str | None]]:
+    label = v.definition.label.pl
+    if isinstance(v.value, dict):
+        list_id = doc.definition.table(MEMBERS).column(v.definition.params["column"]).list or ""
+        return [(f"{label}: {doc.definition.choice_label(list_id, k)}", n, INT_FORMAT)
+                for k, n in sorted(v.value.items())]
+    if v.is_percent:
+        return [(label, v.value, PERCENT_FORMAT)]
+    if isinstance(v.value, int):
+        return [(label, v.value, INT_FORMAT)]
+    return [(label, v.value, MONEY_FORMAT)]
+
+
+def _indicators_sheet(wb: Workbook, doc: Document, values: list[IndicatorValue]) -> None:
+    ws = wb.create_sheet("Wskaźniki")
+    write_header(ws, 1, ("Wskaźnik", "Wartość", "Średnia KKK", "Różnica (p.p.)", "Licznik", "Mianownik"),
+                 (70, 16, 14, 14, 16, 16))
+    r = 2
+    for v in values:
+        for label, value, fmt in _indicator_rows(doc, v):
+            set_cell(ws, r, 1, label).alignment = WRAP
+            if value is not None:
+                set_cell(ws, r, 2, value, fmt)
+            else:
+                set_cell(ws, r, 2, "brak danych")
+            if v.kkk_average is not None:
+                set_cell(ws, r, 3, v.kkk_average, PERCENT_FORMAT)
+                if v.difference is not None:
+                    set_cell(ws, r, 4, v.difference, '+0.00;-0.00;0.00')
+            if v.numerator is not None:
+                fmt_part = INT_FORMAT if isinstance(v.numerator, int) else MONEY_FORMAT
+                set_cell(ws, r, 5, v.numerator, fmt_part)
+                set_cell(ws, r, 6, v.denominator, fmt_part)
+            r += 1
+    ws.freeze_panes = "A2"
+
+
+def _problems_sheet(wb: Workbook, doc: Document, problems: list) -> None:
+    ws = wb.create_sheet("Problemy")
+    write_header(ws, 1, ("Ważność", "Miejsce", "Opis"), (10, 70, 80))
+    for r, p in enumerate(problems, start=2):
+        set_cell(ws, r, 1, "błąd" if p.is_error else "uwaga")
+        set_cell(ws, r, 2, p.location(doc.definition)).alignment = WRAP
+        set_cell(ws, r, 3, p.message.pl).alignment = WRAP
+    ws.freeze_panes = "A2"
+
+
+def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[IndicatorValue], sheets: list[str],
+             today: dt.date) -> None:
+    d = doc.definition
+    checksum = info.checksum if info is not None and info.checksum else doc.checksum()
+    state = STATES.get(getattr(info, "state", "draft"), "roboczy")
+    by_id = {v.id: v for v in values}
+    lines: list[tuple[str, Any, str | None]] = [
+        ("Klaster", doc.get("cluster.name", "") or getattr(info, "name", ""), None),
+        ("Koordynator", doc.get("coordinator.name", ""), None),
+        ("Runda konkursu", f"{d.title.pl} ({d.id}, wersja {d.version})", None),
+        ("Rodzaj wniosku", doc.get("meta.application_type", getattr(info, "kind", "")), None),
+        ("Stan", state, None),
+        ("Wersja wniosku", getattr(info, "version_no", 1), INT_FORMAT),
+        ("Suma kontrolna", f"{group_checksum(checksum)} ({checksum})" + ("" if state == "sfinalizowany" else
+                                                                        " – robocza, zmieni się po edycji"), None),
+        ("Kompletność", f"{completeness(progress(doc, problems))} %", None),
+        ("Błędy / uwagi", f"{sum(p.is_error for p in problems)} / {sum(not p.is_error for p in problems)}", None),
+        ("Liczba członków", len(doc.rows(MEMBERS)), INT_FORMAT),
+    ]
+    for key in ("enterprises", "total_sales", "export_share", "rd_share"):
+        if key in by_id and by_id[key].value is not None:
+            v = by_id[key]
+            lines.append((v.definition.label.pl, v.value, _indicator_rows(doc, v)[0][2]))
+    lines.append(("Zestawienie sporządzono", today, DATE_FORMAT))
+    set_cell(ws, 1, 1, "Wniosek o status Krajowego Klastra Kluczowego").font = TITLE_FONT
+    for r, (label, value, fmt) in enumerate(lines, start=3):
+        set_cell(ws, r, 1, label).alignment = WRAP
+        set_cell(ws, r, 2, value, fmt).alignment = WRAP
+    r = len(lines) + 4
+    set_cell(ws, r, 1, "Arkusze tego skoroszytu:")
+    for i, name in enumerate(sheets, start=1):
+        set_cell(ws, r + i, 1, f"• {name}")
+    set_widths(ws, (48, 80))
+
+
+def write_application_xlsx(doc: Document, info: Any, path: Path | str, *, sources: dict[str, Any] | None = None,
+                           today: dt.date | None = None) -> None:
+    """Write the application to one workbook (atomically). `info` is its ApplicationInfo (or None);
+    `sources` the provenance of member rows by uid (`Repository.row_sources(app_id, "members")`)."""
+    today = today or dt.date.today()
+    d = doc.definition
+    problems = check_document(doc, today)
+    values = compute_indicators(doc)
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Podsumowanie"
+    taken = {"podsumowanie", "dane wniosku", "wskaźniki", "problemy"}
+    _fields_sheet(wb, doc)
+    members = d.table(MEMBERS) if d.has_table(MEMBERS) else None
+    if members is not None:
+        _table_sheet(wb, doc, members, sheet_title(members.label.pl, taken), sources or {})
+    _indicators_sheet(wb, doc, values)
+    for key, table in d.tables.items():
+        if key != MEMBERS:
+            _table_sheet(wb, doc, table, sheet_title(table.label.pl, taken), None)
+    _problems_sheet(wb, doc, problems)
+    _summary(summary, doc, info, problems, values, wb.sheetnames[1:], today)
+    wb.properties.title = f"Wniosek KKK – {doc.get('cluster.name', '')}"[:200]
+    wb.properties.creator = "Klaster"
+    save_workbook(wb, path)
