@@ -259,6 +259,11 @@ def run(argv: list[str], out: Callable[[str], None] = print) -> int:
     except (UsageError, StorageError, RepositoryError, DefinitionError, KkkFileError) as exc:
         print(f"Błąd: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output was piped into a program that stopped reading (e.g. `| head`)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("Przerwano.", file=sys.stderr)
         return 2

@@ -116,9 +116,18 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return f"{n} {word}"
 
 
-def errors_text(n: int) -> str:
+def plural_en(n: int, one: str, other: str) -> str:
+    """English plural: 1 error, 0 errors, 2 errors."""
+    return f"{n} {one if n == 1 else other}"
+
+
+def errors_text(n: int, lang: str = "pl") -> str:
+    if lang == "en":
+        return plural_en(n, "error", "errors")
     return plural(n, "błąd", "błędy", "błędów")
 
 
-def warnings_text(n: int) -> str:
+def warnings_text(n: int, lang: str = "pl") -> str:
+    if lang == "en":
+        return plural_en(n, "warning", "warnings")
     return plural(n, "uwaga", "uwagi", "uwag")

@@ -28,6 +28,7 @@ from models.repository import Repository  # noqa: E402
 from ui import start_window as sw  # noqa: E402
 from ui.dialogs.new_application import NewApplicationDialog  # noqa: E402
 from ui.settings import MAX_RECENT, Settings, updated_recent  # noqa: E402
+from ui.start import dialogs as start_dialogs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE_TIME = re.compile(r"^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$")
@@ -95,13 +96,13 @@ def repo(tmp_path):
 @pytest.fixture
 def errors(monkeypatch):
     rec = Recorder()
-    monkeypatch.setattr(sw, "show_error", rec)
+    monkeypatch.setattr(start_dialogs, "show_error", rec)
     return rec
 
 
 @pytest.fixture
 def window(qtbot, repo, tmp_path, monkeypatch, errors):
-    monkeypatch.setattr(sw, "make_wizard", FakeWizard)
+    monkeypatch.setattr(start_dialogs, "make_wizard", FakeWizard)
     w = sw.StartWindow(repo, Settings(tmp_path / "settings"), lang="pl")
     qtbot.addWidget(w)
     w.show()
@@ -258,7 +259,7 @@ def test_renewal_carries_members_and_texts(window, repo, doc, monkeypatch):
     app_id = add_app(repo, doc)
     window.refresh(app_id)
     confirm = Recorder(True)
-    monkeypatch.setattr(sw, "ask_confirm", confirm)
+    monkeypatch.setattr(start_dialogs, "ask_confirm", confirm)
     new_id = window.renew_selected()
     assert new_id is not None
     assert "Mazowiecki Klaster Testowy" in confirm.texts and "rejestr członków" in confirm.texts
@@ -280,7 +281,7 @@ def test_renewal_carries_members_and_texts(window, repo, doc, monkeypatch):
 def test_renewal_declined_creates_nothing(window, repo, doc, monkeypatch):
     add_app(repo, doc)
     window.refresh()
-    monkeypatch.setattr(sw, "ask_confirm", Recorder(False))
+    monkeypatch.setattr(start_dialogs, "ask_confirm", Recorder(False))
     assert window.renew_selected() is None
     assert len(repo.list_applications()) == 1
 
@@ -289,7 +290,7 @@ def test_delete_asks_and_no_keeps_it(window, repo, doc, monkeypatch):
     app_id = add_app(repo, doc)
     window.refresh(app_id)
     confirm = Recorder(False)
-    monkeypatch.setattr(sw, "ask_confirm", confirm)
+    monkeypatch.setattr(start_dialogs, "ask_confirm", confirm)
     assert window.delete_selected() is False
     assert [a.id for a in repo.list_applications()] == [app_id]
     assert "Mazowiecki Klaster Testowy" in confirm.texts
@@ -305,7 +306,7 @@ def test_delete_refused_while_open(window, repo, doc, errors, monkeypatch):
     app_id = add_app(repo, doc)
     window.refresh(app_id)
     window.open_selected()
-    monkeypatch.setattr(sw, "ask_confirm", Recorder(True))
+    monkeypatch.setattr(start_dialogs, "ask_confirm", Recorder(True))
     assert window.delete_selected() is False
     assert "otwarty" in errors.texts
     assert len(repo.list_applications()) == 1
@@ -315,7 +316,7 @@ def test_delete_refused_while_open(window, repo, doc, errors, monkeypatch):
 def test_import_good_file(window, repo, doc, tmp_path, monkeypatch):
     path = tmp_path / "wniosek.kkk.json"
     kkk_json.write(doc, path)
-    monkeypatch.setattr(sw, "choose_open_file", Recorder(path))
+    monkeypatch.setattr(start_dialogs, "choose_open_file", Recorder(path))
     app_id = window.import_file()
     assert app_id is not None
     assert repo.load(app_id).checksum() == doc.checksum()
@@ -333,7 +334,7 @@ def test_import_bad_file_changes_nothing(window, repo, doc, tmp_path, monkeypatc
     path = tmp_path / "zly.kkk.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     before = db_dump(repo)
-    monkeypatch.setattr(sw, "choose_open_file", Recorder(path))
+    monkeypatch.setattr(start_dialogs, "choose_open_file", Recorder(path))
     assert window.import_file() is None
     assert db_dump(repo) == before
     assert window.table.rowCount() == 1
@@ -344,7 +345,7 @@ def test_import_bad_file_changes_nothing(window, repo, doc, tmp_path, monkeypatc
 
 
 def test_import_cancelled(window, repo, monkeypatch):
-    monkeypatch.setattr(sw, "choose_open_file", Recorder(None))
+    monkeypatch.setattr(start_dialogs, "choose_open_file", Recorder(None))
     assert window.import_file() is None
     assert repo.list_applications() == []
 
@@ -353,7 +354,7 @@ def test_export_writes_a_file_that_reads_back(window, repo, doc, tmp_path, monke
     app_id = add_app(repo, doc)
     window.refresh(app_id)
     chooser = Recorder(tmp_path / "eksport")
-    monkeypatch.setattr(sw, "choose_save_file", chooser)
+    monkeypatch.setattr(start_dialogs, "choose_save_file", chooser)
     written = window.export_selected()
     assert written == tmp_path / "eksport.kkk.json"
     assert chooser.calls[0][2].name == "Mazowiecki Klaster Testowy.kkk.json"  # the suggested name
@@ -363,7 +364,7 @@ def test_export_writes_a_file_that_reads_back(window, repo, doc, tmp_path, monke
 def test_export_error_is_reported(window, repo, doc, tmp_path, monkeypatch, errors):
     add_app(repo, doc)
     window.refresh()
-    monkeypatch.setattr(sw, "choose_save_file", Recorder(tmp_path / "brak" / "folderu" / "x.kkk.json"))
+    monkeypatch.setattr(start_dialogs, "choose_save_file", Recorder(tmp_path / "brak" / "folderu" / "x.kkk.json"))
     assert window.export_selected() is None
     assert "Nie można zapisać pliku" in errors.texts
 
@@ -377,14 +378,14 @@ def test_export_file_name():
 def test_switch_database_moves_the_lock(qtbot, tmp_path, monkeypatch, errors):
     from ui.app import lock_path, open_handle
 
-    monkeypatch.setattr(sw, "make_wizard", FakeWizard)
+    monkeypatch.setattr(start_dialogs, "make_wizard", FakeWizard)
     first = open_handle(tmp_path / "a.sqlite")
     settings = Settings(tmp_path / "settings")
     w = sw.StartWindow(first.repo, settings, handle=first, lang="pl")
     qtbot.addWidget(w)
     other = tmp_path / "b.sqlite"
     Repository(open_database(other)).db.close()
-    monkeypatch.setattr(sw, "choose_open_file", Recorder(other))
+    monkeypatch.setattr(start_dialogs, "choose_open_file", Recorder(other))
     try:
         assert w.open_database_dialog()
         assert w.windowTitle() == "Klaster — b.sqlite"
@@ -406,7 +407,7 @@ def test_about(window, monkeypatch):
     from ui.dialogs.about import AboutDialog
 
     rec = Recorder()
-    monkeypatch.setattr(sw, "show_about", rec)
+    monkeypatch.setattr(start_dialogs, "show_about", rec)
     window.about()
     assert rec.calls and rec.calls[0][1] == window.repo.path
     dialog = AboutDialog(window.repo.path, Path("/tmp/log"), None)
@@ -473,7 +474,7 @@ def test_translators(qapp):
         install_translators(qapp, "en")
         assert QLocale().name() == "en_GB"
         if (ROOT / "resources" / "translations" / "klaster_en.qm").exists():
-            assert QCoreApplication.translate("StartWindow", "Ostatni zapis") == "Last saved"
+            assert QCoreApplication.translate("ApplicationTable", "Ostatni zapis") == "Last saved"
     finally:
         for t in getattr(qapp, "_klaster_translators", []):
             qapp.removeTranslator(t)

@@ -7,7 +7,9 @@ speak Polish) and the app's `resources/translations/klaster_<lang>.qm`, and sets
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -64,3 +66,27 @@ def current_language() -> str:
     """The language installed by `install_translators` (Polish before that)."""
     app = QCoreApplication.instance()
     return getattr(app, "_klaster_language", DEFAULT_LANGUAGE) if app is not None else DEFAULT_LANGUAGE
+
+
+def datetime_text(value: dt.datetime | None, lang: str | None = None) -> str:
+    """A moment as people of the language read it: `05.03.2025 14:07` (Polish) or `2025-03-05 14:07` (English)."""
+    if value is None:
+        return ""
+    lang = lang or current_language()
+    return value.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d.%m.%Y %H:%M")
+
+
+_ENGLISH_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
+def number_input(text: str, lang: str | None = None) -> str:
+    """A typed number made readable for `forms.fmt.parse_number` in the user's language.
+
+    In English a comma groups thousands (`12,345` is twelve thousand ...), while `parse_number` reads a lone comma
+    as the Polish decimal comma; so an English text grouped by commas loses them. Anything else is left as it is.
+    """
+    lang = lang or current_language()
+    stripped = text.strip()
+    if lang == "en" and _ENGLISH_GROUPED.fullmatch(stripped):
+        return stripped.replace(",", "")
+    return text

@@ -3,7 +3,7 @@
 A percentage row: the indicator's label, a bar of the cluster's value (0-100 %) with a mark at the KKK average,
 the two numbers and the difference in percentage points (green above the average, red below). Counts and sums
 follow as plain lines (`Liczba przedsiębiorstw w klastrze: 57`). Colours come from the palette, so a dark
-palette works too.
+palette works too. Labels come from the definition and numbers are written in the user interface's language.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from forms.fmt import format_decimal, format_int, format_money, format_percent
 from forms.indicators import IndicatorValue
 from forms.schema import FormDefinition
+from ui.i18n import current_language
 
 DIFF_COLOURS = {True: ("#1b7a2e", "#7ed491"), False: ("#b3261e", "#ff8a80")}  # above?: (light, dark palette)
 COLUMNS = 2  # bar (or label), value
@@ -94,15 +95,17 @@ class _PercentRow:
         grid.addWidget(self.comparison, line + 2, 0, 1, COLUMNS)
 
     def show(self, iv: IndicatorValue) -> None:
-        self.label.setText(iv.definition.label.pl)
+        lang = self.owner.lang
+        self.label.setText(iv.definition.label.get(lang))
         self.bar.set_values(iv.value, iv.kkk_average)
-        value = format_percent(iv.value) if iv.value is not None else self.owner.tr("brak danych")
+        no_data = QCoreApplication.translate("IndicatorBars", "brak danych")
+        value = format_percent(iv.value, lang) if iv.value is not None else no_data
         self.value.setText(f"<b>{value}</b>")
-        tip = self.owner.tr("Klaster: {v}").format(v=value)
+        tip = QCoreApplication.translate("IndicatorBars", "Klaster: {v}").format(v=value)
         if iv.kkk_average is not None:
-            average = format_percent(iv.kkk_average)
-            tip += "\n" + self.owner.tr("Średnia KKK: {v}").format(v=average)
-            comparison = self.owner.tr("średnia KKK {v}").format(v=average)
+            average = format_percent(iv.kkk_average, lang)
+            tip += "\n" + QCoreApplication.translate("IndicatorBars", "Średnia KKK: {v}").format(v=average)
+            comparison = QCoreApplication.translate("IndicatorBars", "średnia KKK {v}").format(v=average)
             difference = self._difference(iv.difference)
             self.comparison.setText(comparison + (" · " + difference if difference else ""))
         self.comparison.setVisible(iv.kkk_average is not None)
@@ -111,7 +114,8 @@ class _PercentRow:
     def _difference(self, diff: Decimal | None) -> str:
         if diff is None:
             return ""
-        text = ("+" if diff > 0 else "") + format_decimal(diff, 2) + "\u00a0" + self.owner.tr("p.p.")
+        points = QCoreApplication.translate("IndicatorBars", "p.p.")
+        text = ("+" if diff > 0 else "") + format_decimal(diff, 2, self.owner.lang) + "\u00a0" + points
         if diff == 0:
             return text
         colour = DIFF_COLOURS[diff > 0][_dark(self.owner)]
@@ -135,7 +139,7 @@ class _PlainRow:
             grid.addWidget(self.value, line, 1, 1, COLUMNS - 1)
 
     def show(self, iv: IndicatorValue) -> None:
-        self.label.setText(iv.definition.label.pl + ":")
+        self.label.setText(iv.definition.label.get(self.owner.lang) + ":")
         text = self.owner.format_value(iv)
         self.value.setText(text if iv.definition.kind == "count_by" else f"<b>{text}</b>")
 
@@ -146,6 +150,7 @@ class IndicatorBars(QWidget):
     def __init__(self, parent: QWidget | None = None, definition: FormDefinition | None = None) -> None:
         super().__init__(parent)
         self.definition = definition
+        self.lang = current_language()
         self._grid = QGridLayout(self)
         self._grid.setColumnStretch(0, 1)
         self._grid.setHorizontalSpacing(12)
@@ -224,8 +229,10 @@ class IndicatorBars(QWidget):
         if kind == "count_by":
             return self._format_counts(iv, value)
         if kind == "sum":
-            return format_money(value) if self._column_type(iv) == "money" else format_decimal(value)
-        return format_int(value)
+            if self._column_type(iv) == "money":
+                return format_money(value, self.lang)
+            return format_decimal(value, lang=self.lang)
+        return format_int(value, self.lang)
 
     def _column_type(self, iv: IndicatorValue) -> str | None:
         column, table = iv.definition.params.get("column"), iv.definition.params.get("table", "members")
@@ -236,15 +243,15 @@ class IndicatorBars(QWidget):
 
     def _format_counts(self, iv: IndicatorValue, counts: dict[str, int]) -> str:
         if not counts:
-            return format_int(0)
+            return format_int(0, self.lang)
         list_id = None
         if self._column_type(iv) in ("choice", "multichoice") and self.definition is not None:
             params = iv.definition.params
             list_id = self.definition.table(params.get("table", "members")).column(params["column"]).list
         parts = []
         for code, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-            name = self.definition.choice_label(list_id, code) if list_id and self.definition else code
-            parts.append(f"{name}:\u00a0{format_int(n)}")
+            name = self.definition.choice_label(list_id, code, self.lang) if list_id and self.definition else code
+            parts.append(f"{name}:\u00a0{format_int(n, self.lang)}")
         return ", ".join(parts)
 
     def sizeHint(self) -> QSize:

@@ -218,7 +218,9 @@ class Session(QObject):
         except (RepositoryError, Exception) as exc:  # noqa: BLE001 - keep the edits pending and tell the user
             log.exception("autosave failed")
             self._idle.start()
-            self.saveFailed.emit(f"Nie udało się zapisać zmian: {exc}. Zmiany są w pamięci; ponowię zapis.")
+            self.saveFailed.emit(
+                self.tr("Nie udało się zapisać zmian: {error}. Zmiany są w pamięci; ponowię zapis.").format(error=exc)
+            )
             return False
         self._values, self._rows, self._orders, self._deleted = set(), {}, set(), []
         self.last_saved = dt.datetime.now()

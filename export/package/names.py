@@ -14,7 +14,11 @@ def safe_name(text: str, max_length: int = 60) -> str:
     """`Klaster «Dolina Stali» / Łódź` -> `Klaster_Dolina_Stali_Lodz`."""
     ascii_text = unicodedata.normalize("NFKD", text.translate(_POLISH)).encode("ascii", "ignore").decode("ascii")
     cleaned = re.sub(r"[^A-Za-z0-9.-]+", "_", ascii_text).strip("._-")
-    cleaned = re.sub(r"_+", "_", cleaned)[:max_length].rstrip("._-")
+    cleaned = re.sub(r"_+", "_", cleaned)
+    if len(cleaned) > max_length:  # cut at a word boundary where one is near
+        cut = cleaned[:max_length]
+        cleaned = cut[: cut.rfind("_")] if cut.rfind("_") > max_length // 2 else cut
+    cleaned = cleaned.rstrip("._-")
     if not cleaned:
         cleaned = "plik"
     if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:

@@ -24,8 +24,8 @@ def _place(doc: Document, key: str) -> tuple[str, str]:
     return doc.definition.place_of(key)
 
 
-def _label(doc: Document, table: str, column: str) -> str:
-    return doc.definition.table(table).column(column).label.pl
+def _label(doc: Document, table: str, column: str, lang: str = "pl") -> str:
+    return doc.definition.table(table).column(column).label.get(lang)
 
 
 def column_le(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
@@ -40,7 +40,8 @@ def column_le(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
                 Text(
                     f"{_label(doc, table, col)} ({format_money(a)}) nie może przekraczać: "
                     f"{_label(doc, table, other)} ({format_money(b)})",
-                    f"{col} ({a}) may not exceed {other} ({b})",
+                    f"{_label(doc, table, col, 'en')} ({format_money(a, 'en')}) may not exceed "
+                    f"{_label(doc, table, other, 'en')} ({format_money(b, 'en')})",
                 ),
                 section,
                 criterion,
@@ -69,7 +70,8 @@ def unique(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
                 Text(
                     f"{_label(doc, table, col)} {value} występuje już w wierszu {first[norm] + 1}; "
                     "każdy podmiot może być wpisany tylko raz",
-                    f"{col} {value} already appears in row {first[norm] + 1}",
+                    f"{_label(doc, table, col, 'en')} {value} already appears in row {first[norm] + 1}; "
+                    "each member may be listed only once",
                 ),
                 section,
                 criterion,

@@ -25,20 +25,27 @@ POSTCODE_RE = re.compile(r"^\d{2}-\d{3}$")
 PHONE_RE = re.compile(r"^\+?[\d\s()-]+$")
 
 
-def _stdnum_message(exc: ValidationError, what: str, rule: str) -> Text:
+def _stdnum_message(exc: ValidationError, what: str, rule: Text) -> Text:
     kind = type(exc).__name__
     if kind == "InvalidChecksum":
-        return Text(f"{what}: błędna cyfra kontrolna ({rule})", f"{what}: wrong check digit ({rule})")
+        return Text(f"{what}: błędna cyfra kontrolna ({rule.pl})", f"{what}: wrong check digit ({rule.en})")
     if kind == "InvalidLength":
-        return Text(f"{what}: zła liczba cyfr ({rule})", f"{what}: wrong number of digits ({rule})")
-    return Text(f"{what}: niedozwolone znaki ({rule})", f"{what}: invalid characters ({rule})")
+        return Text(f"{what}: zła liczba cyfr ({rule.pl})", f"{what}: wrong number of digits ({rule.en})")
+    return Text(f"{what}: niedozwolone znaki ({rule.pl})", f"{what}: invalid characters ({rule.en})")
 
 
 def check_nip(value: str) -> Text | None:
     try:
         std_nip.validate(value)
     except ValidationError as exc:
-        return _stdnum_message(exc, "NIP", "10 cyfr, ostatnia kontrolna; myślniki i spacje są dozwolone")
+        return _stdnum_message(
+            exc,
+            "NIP",
+            Text(
+                "10 cyfr, ostatnia kontrolna; myślniki i spacje są dozwolone",
+                "10 digits, the last a check digit; dashes and spaces allowed",
+            ),
+        )
     return None
 
 
@@ -46,7 +53,9 @@ def check_regon(value: str) -> Text | None:
     try:
         std_regon.validate(value)
     except ValidationError as exc:
-        return _stdnum_message(exc, "REGON", "9 albo 14 cyfr z cyfrą kontrolną")
+        return _stdnum_message(
+            exc, "REGON", Text("9 albo 14 cyfr z cyfrą kontrolną", "9 or 14 digits with a check digit")
+        )
     return None
 
 

@@ -40,16 +40,401 @@
     </message>
 </context>
 <context>
-    <name>IndicatorBars</name>
+    <name>ApplicationActions</name>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="190"/>
-        <source>Pasek: wartość klastra; pionowa kreska: średnia KKK</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/start/actions.py" line="46"/>
+        <source>wniosek-{id}</source>
+        <translation>application-{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="221"/>
+        <location filename="../../ui/start/actions.py" line="89"/>
+        <source>Nie można utworzyć wniosku</source>
+        <translation>Cannot create the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="103"/>
+        <source>Nie można zduplikować wniosku</source>
+        <translation>Cannot duplicate the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="106"/>
+        <source>Utworzono kopię wniosku „{name}”.</source>
+        <translation>A copy of “{name}” was created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="113"/>
+        <location filename="../../ui/start/actions.py" line="136"/>
+        <source>(bez nazwy)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="115"/>
+        <source>Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?
+
+Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, zasoby ludzkie oraz opisy. Rok odniesienia, dane finansowe, tabele pozostałych obszarów, załączniki, oświadczenia i podpis trzeba uzupełnić na nowo.</source>
+        <translation>Create an application for renewal of the status based on “{name}”?
+
+Carried over: the cluster, coordinator and contact person data, the member register, human resources and the descriptions. The reference year, financial data, the tables of the other areas, attachments, declarations and signature must be filled in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="120"/>
+        <source>Odnowienie statusu</source>
+        <translation>Renewal of status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="120"/>
+        <source>Utwórz odnowienie</source>
+        <translation>Create renewal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="126"/>
+        <source>Nie można utworzyć odnowienia</source>
+        <translation>Cannot create the renewal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="129"/>
+        <source>Utworzono wniosek o odnowienie statusu.</source>
+        <translation>An application for renewal was created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="140"/>
+        <location filename="../../ui/start/actions.py" line="153"/>
+        <source>Usuwanie wniosku</source>
+        <translation>Deleting an application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="141"/>
+        <source>Wniosek „{name}” jest otwarty. Zamknij jego okno i spróbuj ponownie.</source>
+        <translation>The application “{name}” is open. Close its window and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="145"/>
+        <source>Usunąć wniosek „{name}” (wersja {version}, {state})?
+
+Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups” obok pliku bazy, więc wniosek będzie można odzyskać.</source>
+        <translation>Delete the application “{name}” (version {version}, {state})?
+
+Before deleting, a backup copy of the database is saved in the “backups” folder next to the database file, so the application can be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="151"/>
+        <source>sfinalizowany</source>
+        <translation>finalised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="151"/>
+        <source>roboczy</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="153"/>
+        <source>Usuń</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="158"/>
+        <source>Nie można usunąć wniosku</source>
+        <translation>Cannot delete the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="161"/>
+        <source>Usunięto wniosek „{name}”.</source>
+        <translation>The application “{name}” was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="170"/>
+        <source>Importuj wniosek</source>
+        <translation>Import an application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="171"/>
+        <source>Wniosek KKK (*.kkk.json *.json);;Wszystkie pliki (*)</source>
+        <translation>KKK application (*.kkk.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="175"/>
+        <source>Nie można zaimportować pliku</source>
+        <translation>Cannot import the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="182"/>
+        <source>Plik {file} nie został zaimportowany; baza pozostała bez zmian.
+
+{lines}</source>
+        <translation>The file {file} was not imported; the database is unchanged.
+
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="186"/>
+        <source>…i {n} innych problemów.</source>
+        <translation>…and {n} more problems.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="200"/>
+        <source>Zaimportowano plik {file}.</source>
+        <translation>Imported {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="212"/>
+        <source>Eksportuj wniosek</source>
+        <translation>Export the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="214"/>
+        <source>Wniosek KKK (*.kkk.json)</source>
+        <translation>KKK application (*.kkk.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="226"/>
+        <location filename="../../ui/start/actions.py" line="231"/>
+        <source>Nie można zapisać pliku</source>
+        <translation>Cannot save the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="227"/>
+        <source>Nie można zapisać pliku {file} ({why}).</source>
+        <translation>Cannot save the file {file} ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/actions.py" line="233"/>
+        <source>Zapisano {file}.</source>
+        <translation>Saved {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationTable</name>
+    <message>
+        <location filename="../../ui/start/table.py" line="92"/>
+        <source>Nazwa</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="93"/>
+        <source>Runda</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="94"/>
+        <source>Rodzaj</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="95"/>
+        <source>Stan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="96"/>
+        <source>Wersja</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="97"/>
+        <source>Kompletność</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="98"/>
+        <source>Ostatni zapis</source>
+        <translation>Last saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="139"/>
+        <source>Nieznana runda: {id}</source>
+        <translation>Unknown round: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="140"/>
+        <source>konkurs {year}</source>
+        <translation>round {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="143"/>
+        <source>(bez nazwy)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="153"/>
+        <source>odnowienie</source>
+        <translation>renewal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="153"/>
+        <source>nadanie</source>
+        <translation>grant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="154"/>
+        <source>sfinalizowany</source>
+        <translation>finalised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="154"/>
+        <source>roboczy</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/table.py" line="156"/>
+        <source>Suma kontrolna: {sum}</source>
+        <translation>Checksum: {sum}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPage</name>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="35"/>
+        <source>Wybierz pliki załączników</source>
+        <translation>Choose attachment files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="37"/>
+        <source>Dokumenty (*.pdf *.docx *.doc *.odt *.xlsx *.jpg *.png);;Wszystkie pliki (*)</source>
+        <translation>Documents (*.pdf *.docx *.doc *.odt *.xlsx *.jpg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="45"/>
+        <source>Załączniki</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="57"/>
+        <source>Dodaj &amp;pliki z dysku…</source>
+        <translation>Add files from &amp;disk…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="83"/>
+        <source>{file}: plik ma {size} MB, najwyżej {limit} MB</source>
+        <translation>{file}: the file has {size} MB; at most {limit} MB is allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="91"/>
+        <source>{file}: nie można odczytać pliku ({why})</source>
+        <translation>{file}: cannot read the file ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="106"/>
+        <source>Nie dodano:</source>
+        <translation>Not added:</translation>
+    </message>
+</context>
+<context>
+    <name>BoolEditor</name>
+    <message>
+        <location filename="../../ui/editors/choice.py" line="82"/>
+        <source>tak</source>
+        <translation>yes</translation>
+    </message>
+</context>
+<context>
+    <name>CellDelegate</name>
+    <message>
+        <location filename="../../ui/tables/delegates.py" line="52"/>
+        <source>dd.mm.rrrr</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/delegates.py" line="54"/>
+        <source>0,00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/delegates.py" line="56"/>
+        <source>0,0</source>
+        <translation>0.0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/delegates.py" line="58"/>
+        <source>rrrr</source>
+        <translation>yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceEditor</name>
+    <message>
+        <location filename="../../ui/editors/choice.py" line="17"/>
+        <source>— wybierz —</source>
+        <translation>— choose —</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSwitcher</name>
+    <message>
+        <location filename="../../ui/start/databases.py" line="34"/>
+        <source>(brak)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/databases.py" line="44"/>
+        <source>Otwórz bazę</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/databases.py" line="45"/>
+        <source>Baza programu Klaster (*.sqlite *.db);;Wszystkie pliki (*)</source>
+        <translation>Klaster database (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/databases.py" line="52"/>
+        <source>Nie można otworzyć bazy</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/databases.py" line="56"/>
+        <source>Zamknij najpierw otwarte okna wniosków.</source>
+        <translation>Close the open application windows first.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../ui/editors/date.py" line="23"/>
+        <source>dd.mm.rrrr</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/date.py" line="28"/>
+        <source>Wybierz datę z kalendarza</source>
+        <translation>Pick a date from the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/date.py" line="56"/>
+        <source>&apos;{text}&apos; nie jest datą (oczekiwano dd.mm.rrrr)</source>
+        <translation>&apos;{text}&apos; is not a date (expected yyyy-mm-dd or dd.mm.yyyy)</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorBars</name>
+    <message>
+        <location filename="../../ui/indicator_bars.py" line="104"/>
+        <source>Klaster: {v}</source>
+        <translation>Cluster: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_bars.py" line="107"/>
+        <source>Średnia KKK: {v}</source>
+        <translation>KKK average: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_bars.py" line="108"/>
+        <source>średnia KKK {v}</source>
+        <translation>KKK average {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_bars.py" line="117"/>
+        <source>p.p.</source>
+        <translation>pp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_bars.py" line="196"/>
+        <source>Pasek: wartość klastra; pionowa kreska: średnia KKK</source>
+        <translation>Bar: the cluster&apos;s value; vertical line: the KKK average</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_bars.py" line="101"/>
+        <location filename="../../ui/indicator_bars.py" line="228"/>
         <source>brak danych</source>
-        <translation type="unfinished"></translation>
+        <translation>no data</translation>
     </message>
 </context>
 <context>
@@ -110,19 +495,65 @@
         <translation>Screenshots saved: {n} in {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="326"/>
+        <location filename="../../ui/app.py" line="328"/>
         <source>Błąd: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="329"/>
+        <location filename="../../ui/app.py" line="331"/>
         <source>Dziennik:</source>
         <translation>Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="332"/>
+        <location filename="../../ui/app.py" line="334"/>
         <source>Nieoczekiwany błąd: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <location filename="../../ui/editors/text.py" line="44"/>
+        <source>np. 526-104-08-28</source>
+        <translation>e.g. 526-104-08-28</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/text.py" line="45"/>
+        <source>9 albo 14 cyfr</source>
+        <translation>9 or 14 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/text.py" line="46"/>
+        <source>np. 0000123456</source>
+        <translation>e.g. 0000123456</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/text.py" line="48"/>
+        <source>nazwa@domena.pl</source>
+        <translation>name@domain.pl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/text.py" line="49"/>
+        <source>https://www.przyklad.pl</source>
+        <translation>https://www.example.pl</translation>
+    </message>
+</context>
+<context>
+    <name>LongTextEditor</name>
+    <message>
+        <location filename="../../ui/editors/text.py" line="107"/>
+        <source>{n} / {limit} znaków — o {over} za dużo</source>
+        <translation>{n} / {limit} characters — {over} too many</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/text.py" line="109"/>
+        <source>{n} / {limit} znaków</source>
+        <translation>{n} / {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/text.py" line="113"/>
+        <source>{n} znaków</source>
+        <translation>Characters: {n}</translation>
     </message>
 </context>
 <context>
@@ -179,493 +610,573 @@
     </message>
 </context>
 <context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../ui/editors/number.py" line="23"/>
+        <source>0,00 zł</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/number.py" line="23"/>
+        <source>RRRR</source>
+        <translation>YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/number.py" line="36"/>
+        <source>&apos;{text}&apos; nie jest liczbą (np. 1 234 567,89)</source>
+        <translation>&apos;{text}&apos; is not a number (e.g. 1,234,567.89)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/number.py" line="39"/>
+        <source>podaj liczbę całkowitą</source>
+        <translation>enter a whole number</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <source>Sprawdzenie wniosku</source>
+        <translation>Checking the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="41"/>
+        <source>Miejsce</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="41"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="50"/>
+        <source>&amp;Finalizuj wniosek…</source>
+        <translation>Finali&amp;se the application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="52"/>
+        <source>&amp;Korekta (nowa wersja)</source>
+        <translation>Co&amp;rrection (new version)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="87"/>
+        <source>Wniosek jest sfinalizowany ({time}) i tylko do odczytu. Suma kontrolna: &lt;b&gt;{checksum}&lt;/b&gt;. Aby coś zmienić, utwórz korektę.</source>
+        <translation>The application was finalised ({time}) and is read-only. Checksum: &lt;b&gt;{checksum}&lt;/b&gt;. To change anything, create a correction.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="95"/>
+        <source>Do poprawienia: &lt;b&gt;{errors}&lt;/b&gt;; {warnings}. Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do miejsca problemu.</source>
+        <translation>To fix: &lt;b&gt;{errors}&lt;/b&gt;; {warnings}. Double-click an entry (or press Enter) to go to the place of the problem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/review_page.py" line="99"/>
+        <source>Brak błędów — wniosek można sfinalizować ({warnings}).</source>
+        <translation>No errors — the application can be finalised ({warnings}).</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start_window.py" line="237"/>
-        <location filename="../../ui/start_window.py" line="280"/>
+        <location filename="../../ui/start/window.py" line="82"/>
+        <location filename="../../ui/start/window.py" line="125"/>
         <source>&amp;Nowy wniosek…</source>
         <translation>&amp;New application…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="238"/>
+        <location filename="../../ui/start/window.py" line="83"/>
         <source>&amp;Otwórz wniosek</source>
         <translation>&amp;Open application</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="239"/>
+        <location filename="../../ui/start/window.py" line="84"/>
         <source>Otwórz &amp;bazę…</source>
         <translation>Open &amp;database…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="240"/>
-        <location filename="../../ui/start_window.py" line="285"/>
+        <location filename="../../ui/start/window.py" line="85"/>
+        <location filename="../../ui/start/window.py" line="130"/>
         <source>&amp;Importuj .kkk.json…</source>
         <translation>&amp;Import .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="241"/>
+        <location filename="../../ui/start/window.py" line="86"/>
         <source>&amp;Eksportuj .kkk.json…</source>
         <translation>&amp;Export .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="242"/>
+        <location filename="../../ui/start/window.py" line="87"/>
         <source>&amp;Zakończ</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="243"/>
-        <location filename="../../ui/start_window.py" line="282"/>
+        <location filename="../../ui/start/window.py" line="88"/>
+        <location filename="../../ui/start/window.py" line="127"/>
         <source>&amp;Duplikuj</source>
         <translation>&amp;Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="244"/>
+        <location filename="../../ui/start/window.py" line="89"/>
         <source>&amp;Odnowienie…</source>
         <translation>&amp;Renewal…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="245"/>
-        <location filename="../../ui/start_window.py" line="284"/>
+        <location filename="../../ui/start/window.py" line="90"/>
+        <location filename="../../ui/start/window.py" line="129"/>
         <source>&amp;Usuń…</source>
         <translation>De&amp;lete…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="246"/>
+        <location filename="../../ui/start/window.py" line="91"/>
         <source>&amp;O programie</source>
         <translation>&amp;About Klaster</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="252"/>
+        <location filename="../../ui/start/window.py" line="97"/>
         <source>&amp;Plik</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="257"/>
+        <location filename="../../ui/start/window.py" line="102"/>
         <source>Ostatnie b&amp;azy</source>
         <translation>R&amp;ecent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="265"/>
+        <location filename="../../ui/start/window.py" line="110"/>
         <source>&amp;Edycja</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="270"/>
+        <location filename="../../ui/start/window.py" line="115"/>
         <source>Pomo&amp;c</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="281"/>
+        <location filename="../../ui/start/window.py" line="126"/>
         <source>&amp;Otwórz</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="283"/>
+        <location filename="../../ui/start/window.py" line="128"/>
         <source>Odno&amp;wienie…</source>
         <translation>Rene&amp;wal…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="286"/>
+        <location filename="../../ui/start/window.py" line="131"/>
         <source>E&amp;ksportuj .kkk.json…</source>
         <translation>E&amp;xport .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="299"/>
-        <source>Nazwa</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="300"/>
-        <source>Runda</source>
-        <translation>Round</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="301"/>
-        <source>Rodzaj</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="302"/>
-        <source>Stan</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="303"/>
-        <source>Wersja</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="304"/>
-        <source>Kompletność</source>
-        <translation>Completeness</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="305"/>
-        <source>Ostatni zapis</source>
-        <translation>Last saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="333"/>
+        <location filename="../../ui/start/window.py" line="147"/>
         <source>Brak wniosków. Utwórz nowy wniosek albo zaimportuj plik .kkk.json.</source>
         <translation>No applications yet. Create a new application or import a .kkk.json file.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="353"/>
+        <location filename="../../ui/start/window.py" line="167"/>
         <source>Klaster — {name}</source>
         <translation>Klaster — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="373"/>
-        <source>Nieznana runda: {id}</source>
-        <translation>Unknown round: {id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="374"/>
-        <source>konkurs {year}</source>
-        <translation>round {year}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="377"/>
-        <location filename="../../ui/start_window.py" line="569"/>
-        <location filename="../../ui/start_window.py" line="592"/>
-        <source>(bez nazwy)</source>
-        <translation>(untitled)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="387"/>
-        <source>odnowienie</source>
-        <translation>renewal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="387"/>
-        <source>nadanie</source>
-        <translation>grant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="388"/>
-        <location filename="../../ui/start_window.py" line="607"/>
-        <source>sfinalizowany</source>
-        <translation>finalised</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="388"/>
-        <location filename="../../ui/start_window.py" line="607"/>
-        <source>roboczy</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="390"/>
-        <source>Suma kontrolna: {sum}</source>
-        <translation>Checksum: {sum}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="424"/>
+        <location filename="../../ui/start/window.py" line="192"/>
         <source>Baza: {path} · wnioski: {count}</source>
         <translation>Database: {path} · applications: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="492"/>
-        <source>Nie można utworzyć wniosku</source>
-        <translation>Cannot create the application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="512"/>
-        <location filename="../../ui/start_window.py" line="522"/>
+        <location filename="../../ui/start/window.py" line="251"/>
+        <location filename="../../ui/start/window.py" line="261"/>
         <source>Nie można otworzyć wniosku</source>
         <translation>Cannot open the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start_window.py" line="523"/>
+        <location filename="../../ui/start/window.py" line="262"/>
         <source>Kreator wniosku nie jest dostępny w tej wersji programu.</source>
         <translation>The application wizard is not available in this version of the program.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="559"/>
-        <source>Nie można zduplikować wniosku</source>
-        <translation>Cannot duplicate the application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="562"/>
-        <source>Utworzono kopię wniosku „{name}”.</source>
-        <translation>A copy of “{name}” was created.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="571"/>
-        <source>Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?
-
-Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, zasoby ludzkie oraz opisy. Rok odniesienia, dane finansowe, tabele pozostałych obszarów, załączniki, oświadczenia i podpis trzeba uzupełnić na nowo.</source>
-        <translation>Create an application for renewal of the status based on “{name}”?
-
-Carried over: the cluster, coordinator and contact person data, the member register, human resources and the descriptions. The reference year, financial data, the tables of the other areas, attachments, declarations and signature must be filled in again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="576"/>
-        <source>Odnowienie statusu</source>
-        <translation>Renewal of status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="576"/>
-        <source>Utwórz odnowienie</source>
-        <translation>Create renewal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="582"/>
-        <source>Nie można utworzyć odnowienia</source>
-        <translation>Cannot create the renewal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="585"/>
-        <source>Utworzono wniosek o odnowienie statusu.</source>
-        <translation>An application for renewal was created.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="596"/>
-        <location filename="../../ui/start_window.py" line="609"/>
-        <source>Usuwanie wniosku</source>
-        <translation>Deleting an application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="597"/>
-        <source>Wniosek „{name}” jest otwarty. Zamknij jego okno i spróbuj ponownie.</source>
-        <translation>The application “{name}” is open. Close its window and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="601"/>
-        <source>Usunąć wniosek „{name}” (wersja {version}, {state})?
-
-Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups” obok pliku bazy, więc wniosek będzie można odzyskać.</source>
-        <translation>Delete the application “{name}” (version {version}, {state})?
-
-Before deleting, a backup copy of the database is saved in the “backups” folder next to the database file, so the application can be recovered.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="609"/>
-        <source>Usuń</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="614"/>
-        <source>Nie można usunąć wniosku</source>
-        <translation>Cannot delete the application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="617"/>
-        <source>Usunięto wniosek „{name}”.</source>
-        <translation>The application “{name}” was deleted.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="626"/>
-        <source>Importuj wniosek</source>
-        <translation>Import an application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="627"/>
-        <source>Wniosek KKK (*.kkk.json *.json);;Wszystkie pliki (*)</source>
-        <translation>KKK application (*.kkk.json *.json);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="631"/>
-        <source>Nie można zaimportować pliku</source>
-        <translation>Cannot import the file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="638"/>
-        <source>Plik {file} nie został zaimportowany; baza pozostała bez zmian.
-
-{lines}</source>
-        <translation>The file {file} was not imported; the database is unchanged.
-
-{lines}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="642"/>
-        <source>…i {n} innych problemów.</source>
-        <translation>…and {n} more problems.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="656"/>
-        <source>Zaimportowano plik {file}.</source>
-        <translation>Imported {file}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="668"/>
-        <source>Eksportuj wniosek</source>
-        <translation>Export the application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="670"/>
-        <source>Wniosek KKK (*.kkk.json)</source>
-        <translation>KKK application (*.kkk.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="682"/>
-        <location filename="../../ui/start_window.py" line="687"/>
-        <source>Nie można zapisać pliku</source>
-        <translation>Cannot save the file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="683"/>
-        <source>Nie można zapisać pliku {file} ({why}).</source>
-        <translation>Cannot save the file {file} ({why}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="689"/>
-        <source>Zapisano {file}.</source>
-        <translation>Saved {file}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="698"/>
-        <source>(brak)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="708"/>
-        <source>Otwórz bazę</source>
-        <translation>Open a database</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="709"/>
-        <source>Baza programu Klaster (*.sqlite *.db);;Wszystkie pliki (*)</source>
-        <translation>Klaster database (*.sqlite *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="715"/>
-        <source>Nie można otworzyć bazy</source>
-        <translation>Cannot open the database</translation>
-    </message>
-    <message>
-        <location filename="../../ui/start_window.py" line="719"/>
-        <source>Zamknij najpierw otwarte okna wniosków.</source>
-        <translation>Close the open application windows first.</translation>
     </message>
 </context>
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../ui/tables/editor.py" line="86"/>
+        <location filename="../../ui/tables/editor.py" line="88"/>
         <source>Szukaj…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/editor.py" line="120"/>
-        <source>&amp;Dodaj wiersz</source>
-        <translation type="unfinished"></translation>
+        <translation>Search…</translation>
     </message>
     <message>
         <location filename="../../ui/tables/editor.py" line="121"/>
-        <source>&amp;Usuń</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Dodaj wiersz</source>
+        <translation>&amp;Add row</translation>
     </message>
     <message>
         <location filename="../../ui/tables/editor.py" line="122"/>
-        <source>Usuń zaznaczone wiersze</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Usuń</source>
+        <translation>&amp;Remove</translation>
     </message>
     <message>
         <location filename="../../ui/tables/editor.py" line="123"/>
-        <source>W górę</source>
-        <translation type="unfinished"></translation>
+        <source>Usuń zaznaczone wiersze</source>
+        <translation>Remove the selected rows</translation>
     </message>
     <message>
         <location filename="../../ui/tables/editor.py" line="124"/>
-        <source>W dół</source>
-        <translation type="unfinished"></translation>
+        <source>W górę</source>
+        <translation>Up</translation>
     </message>
     <message>
         <location filename="../../ui/tables/editor.py" line="125"/>
-        <source>&amp;Wklej z Excela</source>
-        <translation type="unfinished"></translation>
+        <source>W dół</source>
+        <translation>Down</translation>
     </message>
     <message>
         <location filename="../../ui/tables/editor.py" line="126"/>
+        <source>&amp;Wklej z Excela</source>
+        <translation>&amp;Paste from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="127"/>
         <source>Dopisz wiersze skopiowane z arkusza (Ctrl+V w tabeli)</source>
-        <translation type="unfinished"></translation>
+        <translation>Append rows copied from a spreadsheet (Ctrl+V in the table)</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="228"/>
+        <location filename="../../ui/tables/editor.py" line="241"/>
         <source>Usunąć zaznaczone wiersze ({n})? Tego nie można cofnąć.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the selected rows ({n})? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="229"/>
+        <location filename="../../ui/tables/editor.py" line="242"/>
         <source>Usuwanie wierszy</source>
-        <translation type="unfinished"></translation>
+        <translation>Removing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="257"/>
+        <location filename="../../ui/tables/editor.py" line="270"/>
         <source>Wklejanie z Excela</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasting from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="259"/>
+        <location filename="../../ui/tables/editor.py" line="272"/>
         <source>Schowek nie zawiera wierszy do wklejenia.</source>
-        <translation type="unfinished"></translation>
+        <translation>The clipboard holds no rows to paste.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="264"/>
+        <location filename="../../ui/tables/editor.py" line="277"/>
         <source>Wklejono wierszy: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows pasted: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="266"/>
+        <location filename="../../ui/tables/editor.py" line="279"/>
         <source>Dodano wierszy: {n}. Tych komórek nie udało się odczytać; zostały puste:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows added: {n}. These cells could not be read and were left empty:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="293"/>
+        <location filename="../../ui/tables/editor.py" line="306"/>
         <source>Kolejność zmienia się tylko bez sortowania i filtra.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows can be reordered only while the table is neither sorted nor filtered.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="297"/>
+        <location filename="../../ui/tables/editor.py" line="310"/>
         <source>Wierszy: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="299"/>
+        <location filename="../../ui/tables/editor.py" line="312"/>
         <source>(widocznych: {n})</source>
-        <translation type="unfinished"></translation>
+        <translation>(shown: {n})</translation>
     </message>
 </context>
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/tables/model.py" line="173"/>
-        <source>(wymagane)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/tables/model.py" line="51"/>
+        <source>Błąd:</source>
+        <translation>Error:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="231"/>
+        <location filename="../../ui/tables/model.py" line="52"/>
+        <source>Uwaga:</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/model.py" line="57"/>
+        <source>tak</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/model.py" line="57"/>
+        <source>nie</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/model.py" line="209"/>
+        <source>(wymagane)</source>
+        <translation>(required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/model.py" line="269"/>
         <source>Wiersz {row}, kolumna „{column}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {row}, column “{column}”</translation>
     </message>
 </context>
 <context>
-    <name>self.owner</name>
+    <name>TablePaste</name>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="100"/>
-        <source>brak danych</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/tables/paste.py" line="49"/>
+        <source>&apos;{text}&apos; nie ma na liście (np. {examples})</source>
+        <translation>&apos;{text}&apos; is not on the list (e.g. {examples})</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="103"/>
-        <source>średnia KKK {v}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/tables/paste.py" line="61"/>
+        <source>&apos;{text}&apos; nie jest liczbą (np. 1 234 567,89)</source>
+        <translation>&apos;{text}&apos; is not a number (e.g. 1,234,567.89)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="105"/>
-        <source>Klaster: {v}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/tables/paste.py" line="71"/>
+        <source>&apos;{text}&apos; nie jest liczbą całkowitą</source>
+        <translation>&apos;{text}&apos; is not a whole number</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="107"/>
-        <source>Średnia KKK: {v}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/tables/paste.py" line="81"/>
+        <source>&apos;{text}&apos; nie jest datą (oczekiwano dd.mm.rrrr)</source>
+        <translation>&apos;{text}&apos; is not a date (expected yyyy-mm-dd or dd.mm.yyyy)</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="113"/>
-        <source>p.p.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/tables/paste.py" line="93"/>
+        <source>&apos;{text}&apos; nie jest wartością tak/nie</source>
+        <translation>&apos;{text}&apos; is not a yes/no value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/paste.py" line="190"/>
+        <source>wiersz {row}, kolumna „{column}”</source>
+        <translation>row {row}, column “{column}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/paste.py" line="229"/>
+        <source>pominięto komórki wykraczające poza ostatnią kolumnę tabeli (do {n} w wierszu)</source>
+        <translation>skipped cells beyond the last column of the table (up to {n} in a row)</translation>
+    </message>
+</context>
+<context>
+    <name>WizardWindow</name>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="61"/>
+        <source>Finalizacja wniosku</source>
+        <translation>Finalising the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="62"/>
+        <source>Po sfinalizowaniu wniosku nie można go zmieniać (zmiany wymagają korekty).
+
+Suma kontrolna danych: {checksum}
+
+Sfinalizować wniosek?</source>
+        <translation>Once finalised, the application cannot be changed (changes need a correction).
+
+Data checksum: {checksum}
+
+Finalise the application?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="106"/>
+        <location filename="../../ui/wizard/window.py" line="343"/>
+        <source>Sprawdź wniosek</source>
+        <translation>Check the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="113"/>
+        <source>Kompletność: %p&#xa0;%</source>
+        <translation>Complete: %p%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="117"/>
+        <source>Części wniosku</source>
+        <translation>Parts of the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="124"/>
+        <source>« &amp;Wstecz</source>
+        <translation>« &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="125"/>
+        <source>&amp;Dalej »</source>
+        <translation>&amp;Next »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="166"/>
+        <source>Ostatni zapis: {time}</source>
+        <translation>Last saved: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="171"/>
+        <source>&amp;Plik</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="174"/>
+        <source>&amp;Podgląd wydruku wniosku…</source>
+        <translation>Print pre&amp;view of the application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="179"/>
+        <source>&amp;Drukuj wniosek…</source>
+        <translation>&amp;Print the application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="184"/>
+        <source>Eksport wniosku do P&amp;DF…</source>
+        <translation>Export the application to P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="189"/>
+        <source>Podgląd wydruku p&amp;odsumowania…</source>
+        <translation>Print preview of the &amp;summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="194"/>
+        <source>Eksport podsumowania do PD&amp;F…</source>
+        <translation>Export the summary to PD&amp;F…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="198"/>
+        <source>Eksport do &amp;Excela…</source>
+        <translation>Export to &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="206"/>
+        <source>&amp;Zamknij wniosek</source>
+        <translation>&amp;Close the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="210"/>
+        <source>&amp;Wniosek</source>
+        <translation>Appli&amp;cation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="211"/>
+        <source>&amp;Sprawdź</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="215"/>
+        <source>&amp;Finalizuj…</source>
+        <translation>&amp;Finalise…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="218"/>
+        <source>&amp;Korekta (nowa wersja)</source>
+        <translation>Co&amp;rrection (new version)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="221"/>
+        <source>&amp;Edycja</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="222"/>
+        <source>&amp;Następny problem</source>
+        <translation>&amp;Next problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="227"/>
+        <source>&amp;Importuj członków z Excela…</source>
+        <translation>&amp;Import members from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="229"/>
+        <source>&amp;Ankiety członków…</source>
+        <translation>Member &amp;questionnaires…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="233"/>
+        <source>P&amp;rzejdź</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="234"/>
+        <source>&amp;Wstecz</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="237"/>
+        <source>&amp;Dalej</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="241"/>
+        <source>Pomo&amp;c</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="242"/>
+        <source>&amp;O programie</source>
+        <translation>&amp;About Klaster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="284"/>
+        <source>Brak problemów we wniosku.</source>
+        <translation>The application has no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="299"/>
+        <source>Ta funkcja nie jest dostępna w tej wersji programu.</source>
+        <translation>This feature is not available in this version of the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="319"/>
+        <source>Wniosek bez nazwy</source>
+        <translation>Untitled application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="320"/>
+        <source>sfinalizowany</source>
+        <translation>finalised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="320"/>
+        <source>roboczy</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="321"/>
+        <source>{name} — wersja {version}, {state} — Klaster</source>
+        <translation>{name} — version {version}, {state} — Klaster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="334"/>
+        <source>{title}: {status} ({filled}/{required} wymaganych)</source>
+        <translation>{title}: {status} ({filled}/{required} required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="349"/>
+        <source>Zapisywanie…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="352"/>
+        <source>Zapisano o {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="363"/>
+        <source>Wniosek sfinalizowany — tylko do odczytu. Suma kontrolna: &lt;b&gt;{checksum}&lt;/b&gt;. Zmiany: Wniosek › Korekta.</source>
+        <translation>Application finalised — read-only. Checksum: &lt;b&gt;{checksum}&lt;/b&gt;. To change it: Application › Correction.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="382"/>
+        <source>Finalizacja</source>
+        <translation>Finalising</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="383"/>
+        <source>Wniosek ma {count} do poprawienia przed finalizacją.</source>
+        <translation>The application has {count} to fix before it can be finalised.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="398"/>
+        <source>Zapis</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="399"/>
+        <source>Nie udało się zapisać ostatnich zmian. Zamknąć mimo to (ostatnie zmiany przepadną)?</source>
+        <translation>The latest changes could not be saved. Close anyway (the latest changes will be lost)?</translation>
     </message>
 </context>
 </TS>

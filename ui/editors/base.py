@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from forms.schema import FieldDef, FormDefinition
+from ui.i18n import current_language
 
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; border-radius: 3px; padding: 1px 4px;"
 WARNING_STYLE = "color: #5d4000; background: #ffe082; border-radius: 3px; padding: 1px 4px;"
@@ -25,6 +26,7 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.fdef = fdef
         self.definition = definition
+        self.lang = current_language()  # of the labels, placeholders and messages from the definition
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)

@@ -14,9 +14,9 @@ class ChoiceEditor(FieldEditor):
     def __init__(self, fdef: FieldDef, definition: FormDefinition, parent: QWidget | None = None) -> None:
         super().__init__(fdef, definition, parent)
         self.combo = QComboBox(self)
-        self.combo.addItem("— wybierz —", None)
+        self.combo.addItem(self.tr("— wybierz —"), None)
         for choice in definition.choices(fdef.list or ""):
-            self.combo.addItem(choice.label.pl, choice.code)
+            self.combo.addItem(choice.label.get(self.lang), choice.code)
         self.combo.setMaximumWidth(480)
         self.combo.activated.connect(lambda _i: self.emit_edit(self.combo.currentData()))
         self.add_body(self.combo)
@@ -42,11 +42,11 @@ class MultiChoiceEditor(FieldEditor):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
         choices = definition.choices(fdef.list or "")
-        columns = 1 if any(len(c.label.pl) > 40 for c in choices) else 2
+        columns = 1 if any(len(c.label.get(self.lang)) > 40 for c in choices) else 2
         per_column = (len(choices) + columns - 1) // columns
         self.boxes: dict[str, QCheckBox] = {}
         for i, choice in enumerate(choices):
-            box = QCheckBox(choice.label.pl, body)
+            box = QCheckBox(choice.label.get(self.lang), body)
             box.toggled.connect(self._toggled)
             grid.addWidget(box, i % per_column, i // per_column)
             self.boxes[choice.code] = box
@@ -79,9 +79,11 @@ class MultiChoiceEditor(FieldEditor):
 class BoolEditor(FieldEditor):
     def __init__(self, fdef: FieldDef, definition: FormDefinition, parent: QWidget | None = None) -> None:
         super().__init__(fdef, definition, parent)
-        text = fdef.label.pl if fdef.must_be_true else "tak"
+        text = fdef.label.get(self.lang) if fdef.must_be_true else self.tr("tak")
         self.box = QCheckBox(text, self)
-        self.box.toggled.connect(lambda checked: self.emit_edit(True if checked else (False if not fdef.must_be_true else None)))
+        self.box.toggled.connect(
+            lambda checked: self.emit_edit(True if checked else (False if not fdef.must_be_true else None))
+        )
         self.add_body(self.box)
 
     def value(self) -> Any:

@@ -20,12 +20,12 @@ class DateEditor(FieldEditor):
         lay = QHBoxLayout(body)
         lay.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(body)
-        self.edit.setPlaceholderText("dd.mm.rrrr")
+        self.edit.setPlaceholderText(self.tr("dd.mm.rrrr"))
         self.edit.setMaximumWidth(140)
         self.edit.textEdited.connect(self._edited)
         self.button = QToolButton(body)
         self.button.setText("…")
-        self.button.setToolTip("Wybierz datę z kalendarza")
+        self.button.setToolTip(self.tr("Wybierz datę z kalendarza"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget(menu)
@@ -43,7 +43,7 @@ class DateEditor(FieldEditor):
 
     def _pick(self, qdate: QDate) -> None:
         value = dt.date(qdate.year(), qdate.month(), qdate.day())
-        self.edit.setText(format_date(value))
+        self.edit.setText(format_date(value, self.lang))
         self.emit_edit(value)
 
     def _edited(self, text: str) -> None:
@@ -52,8 +52,8 @@ class DateEditor(FieldEditor):
             return
         try:
             value = parse_date(text)
-        except ValueError as exc:
-            self.local_problem(str(exc))
+        except ValueError:
+            self.local_problem(self.tr("'{text}' nie jest datą (oczekiwano dd.mm.rrrr)").format(text=text.strip()))
             return
         self.emit_edit(value)
 
@@ -65,7 +65,7 @@ class DateEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         if self.value() != value:
-            self.edit.setText(format_date(value))
+            self.edit.setText(format_date(value, self.lang))
         if value is not None:
             self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from forms.fmt import format_decimal, parse_number
 from forms.schema import FieldDef, FormDefinition
 from ui.editors.base import FieldEditor
+from ui.i18n import number_input
 
 
 class NumberEditor(FieldEditor):
@@ -19,19 +20,23 @@ class NumberEditor(FieldEditor):
         self.edit = QLineEdit(self)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit.setMaximumWidth(240)
-        self.edit.setPlaceholderText({"money": "0,00 zł", "year": "RRRR"}.get(fdef.type, "0"))
+        placeholders = {"money": self.tr("0,00 zł"), "year": self.tr("RRRR")}
+        self.edit.setPlaceholderText(placeholders.get(fdef.type, "0"))
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self._tidy)
         self.add_body(self.edit)
 
     def _parse(self, text: str) -> Any:
-        """Typed value of the text; raises ValueError with a Polish message."""
+        """Typed value of the text; raises ValueError with a message in the user's language."""
         if not text.strip():
             return None
-        number = parse_number(text)
+        try:
+            number = parse_number(number_input(text, self.lang))
+        except ValueError:
+            raise ValueError(self.tr("'{text}' nie jest liczbą (np. 1 234 567,89)").format(text=text.strip())) from None
         if self.fdef.type in ("int", "year"):
             if number != number.to_integral_value():
-                raise ValueError("podaj liczbę całkowitą")
+                raise ValueError(self.tr("podaj liczbę całkowitą"))
             return int(number)
         if self.fdef.type == "money":
             return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -46,7 +51,7 @@ class NumberEditor(FieldEditor):
         self.emit_edit(value)
 
     def _tidy(self) -> None:
-        """On leaving the field, show the accepted number in its Polish form."""
+        """On leaving the field, show the accepted number in its written form (Polish or English)."""
         try:
             value = self._parse(self.edit.text())
         except ValueError:
@@ -59,8 +64,8 @@ class NumberEditor(FieldEditor):
         if self.fdef.type == "year":
             return str(value)
         if self.fdef.type == "money":
-            return format_decimal(value, 2)
-        return format_decimal(value)
+            return format_decimal(value, 2, self.lang)
+        return format_decimal(value, lang=self.lang)
 
     def value(self) -> Any:
         try:

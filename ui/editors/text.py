@@ -19,15 +19,6 @@ _PATTERNS = {
     "postcode": r"[0-9]{0,2}-?[0-9]{0,3}",
     "phone": r"[0-9 +()\-]{0,24}",
 }
-_PLACEHOLDERS = {
-    "nip": "np. 526-104-08-28",
-    "regon": "9 albo 14 cyfr",
-    "krs": "np. 0000123456",
-    "postcode": "NN-NNN",
-    "email": "nazwa@domena.pl",
-    "url": "https://www.przyklad.pl",
-    "phone": "+48 22 123 45 67",
-}
 
 
 class LineEditor(FieldEditor):
@@ -41,11 +32,24 @@ class LineEditor(FieldEditor):
             self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.edit))
         if fdef.max_length:
             self.edit.setMaxLength(max(fdef.max_length, 1))
-        placeholder = fdef.placeholder.pl if fdef.placeholder else _PLACEHOLDERS.get(fdef.type, "")
+        placeholder = fdef.placeholder.get(self.lang) if fdef.placeholder else self._placeholder(fdef.type)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.textEdited.connect(lambda text: self.emit_edit(text.strip() or None))
         self.add_body(self.edit)
+
+    def _placeholder(self, field_type: str) -> str:
+        """An example of what the field holds, when the definition gives none."""
+        examples = {
+            "nip": self.tr("np. 526-104-08-28"),
+            "regon": self.tr("9 albo 14 cyfr"),
+            "krs": self.tr("np. 0000123456"),
+            "postcode": "NN-NNN",
+            "email": self.tr("nazwa@domena.pl"),
+            "url": self.tr("https://www.przyklad.pl"),
+            "phone": "+48 22 123 45 67",
+        }
+        return examples.get(field_type, "")
 
     def value(self) -> Any:
         return self.edit.text().strip() or None
@@ -79,7 +83,7 @@ class LongTextEditor(FieldEditor):
         self.edit.setMinimumHeight(110)
         self.edit.setMaximumHeight(260)
         if fdef.placeholder:
-            self.edit.setPlaceholderText(fdef.placeholder.pl)
+            self.edit.setPlaceholderText(fdef.placeholder.get(self.lang))
         self.counter = QLabel(self)
         self._loading = False
         self.edit.textChanged.connect(self._changed)
@@ -99,10 +103,14 @@ class LongTextEditor(FieldEditor):
         limit = self.fdef.max_length
         if limit:
             over = n > limit
-            self.counter.setText(f"{n} / {limit} znaków" + (f" — o {n - limit} za dużo" if over else ""))
+            if over:
+                text = self.tr("{n} / {limit} znaków — o {over} za dużo").format(n=n, limit=limit, over=n - limit)
+            else:
+                text = self.tr("{n} / {limit} znaków").format(n=n, limit=limit)
+            self.counter.setText(text)
             self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if over else "color: palette(mid);")
         else:
-            self.counter.setText(f"{n} znaków")
+            self.counter.setText(self.tr("{n} znaków").format(n=n))
 
     def value(self) -> Any:
         return self.edit.toPlainText().strip() or None

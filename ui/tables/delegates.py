@@ -1,15 +1,23 @@
 """`CellDelegate`: one editor per column type, chosen from the table's `TableDef`.
 
-choice: a combo box with an empty entry; multichoice: a list with check boxes; bool: a tak/nie combo;
+choice: a combo box with an empty entry; multichoice: a list with check boxes; bool: a tak/nie (yes/no) combo;
 longtext: a plain-text box; everything else: a line edit whose text is read back by `parse_cell`
-(numbers and dates the Polish way), turning red while the text cannot be read.
+(numbers and dates the Polish or English way), turning red while the text cannot be read.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from forms.schema import FieldDef, FormDefinition
-from ui.tables.model import ERROR_COLOURS, TableModel, edit_text, is_dark_palette
+from ui.i18n import current_language
+from ui.tables.model import ERROR_COLOURS, TableModel, edit_text, is_dark_palette, yes_no
 from ui.tables.paste import parse_cell
 
-PLACEHOLDERS = {"date": "dd.mm.rrrr", "money": "0,00", "decimal": "0,0", "year": "rrrr"}
 POPUP_TYPES = ("multichoice", "longtext")  # editors taller than a row
 EMPTY = ""  # the data of a combo's empty entry
 # Column widths in average character widths, by type.
@@ -38,15 +46,28 @@ HEADER_LINES = 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-def header_text(column: FieldDef) -> str:
-    return column.label.pl + (" *" if column.required else "")
+def placeholder(column_type: str) -> str:
+    """What a cell's line editor shows while empty: the shape of the value expected."""
+    if column_type == "date":
+        return QCoreApplication.translate("CellDelegate", "dd.mm.rrrr")
+    if column_type == "money":
+        return QCoreApplication.translate("CellDelegate", "0,00")
+    if column_type == "decimal":
+        return QCoreApplication.translate("CellDelegate", "0,0")
+    if column_type == "year":
+        return QCoreApplication.translate("CellDelegate", "rrrr")
+    return ""
 
 
-def column_width(view: QTableView, column: FieldDef) -> int:
+def header_text(column: FieldDef, lang: str | None = None) -> str:
+    return column.label.get(lang or current_language()) + (" *" if column.required else "")
+
+
+def column_width(view: QTableView, column: FieldDef, lang: str | None = None) -> int:
     """Wide enough for the type's usual values, for the longest word of the label, and for the label in
     `HEADER_LINES` lines."""
     metrics, header = view.fontMetrics(), view.horizontalHeader().fontMetrics()
-    text = header_text(column)
+    text = header_text(column, lang)
     width = WIDTHS.get(column.type, 20) * metrics.averageCharWidth() + 12
     width = max(width, max(header.horizontalAdvance(word) for word in text.split()) + 28)
     while width < 400 and label_lines(header, text, width) > HEADER_LINES:
@@ -79,22 +100,22 @@ class CellDelegate(QStyledItemDelegate):
         column = model.column_def(source.column())
         t = column.type
         if t in ("choice", "bool"):
-            editor: QWidget = self._combo(parent, self._choices(column, model.definition))
+            editor: QWidget = self._combo(parent, self._choices(column, model.definition, model.lang))
         elif t == "multichoice":
-            editor = self._checklist(parent, model.definition, column)
+            editor = self._checklist(parent, model.definition, column, model.lang)
         elif t == "longtext":
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
         else:
-            editor = self._line_edit(parent, column, model.definition)
+            editor = self._line_edit(parent, column, model.definition, model.lang)
         editor.setAutoFillBackground(True)
         return editor
 
     @staticmethod
-    def _choices(column: FieldDef, definition: FormDefinition) -> list[tuple[str, Any]]:
+    def _choices(column: FieldDef, definition: FormDefinition, lang: str) -> list[tuple[str, Any]]:
         if column.type == "bool":
-            return [("", EMPTY), ("tak", True), ("nie", False)]
-        return [("", EMPTY)] + [(c.label.pl, c.code) for c in definition.choices(column.list or "")]
+            return [("", EMPTY), (yes_no(True), True), (yes_no(False), False)]
+        return [("", EMPTY)] + [(c.label.get(lang), c.code) for c in definition.choices(column.list or "")]
 
     def _combo(self, parent: QWidget, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox(parent)
@@ -104,10 +125,10 @@ class CellDelegate(QStyledItemDelegate):
         return combo
 
     @staticmethod
-    def _checklist(parent: QWidget, definition: FormDefinition, column: FieldDef) -> QListWidget:
+    def _checklist(parent: QWidget, definition: FormDefinition, column: FieldDef, lang: str) -> QListWidget:
         lst = QListWidget(parent)
         for choice in definition.choices(column.list or ""):
-            item = QListWidgetItem(choice.label.pl, lst)
+            item = QListWidgetItem(choice.label.get(lang), lst)
             item.setData(Qt.ItemDataRole.UserRole, choice.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -132,21 +153,21 @@ class CellDelegate(QStyledItemDelegate):
         lst.itemClicked.connect(on_click)
 
     @staticmethod
-    def _line_edit(parent: QWidget, column: FieldDef, definition: FormDefinition) -> QLineEdit:
+    def _line_edit(parent: QWidget, column: FieldDef, definition: FormDefinition, lang: str) -> QLineEdit:
         edit = QLineEdit(parent)
         edit.setFrame(False)
         if column.max_length and column.type == "text":
             edit.setMaxLength(column.max_length)
-        edit.setPlaceholderText(PLACEHOLDERS.get(column.type, ""))
+        edit.setPlaceholderText(placeholder(column.type))
         if column.type in ("money", "decimal", "int"):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        edit.textChanged.connect(lambda text, e=edit: CellDelegate._mark_validity(e, column, definition, text))
+        edit.textChanged.connect(lambda text, e=edit: CellDelegate._mark_validity(e, column, definition, text, lang))
         return edit
 
     @staticmethod
-    def _mark_validity(edit: QLineEdit, column: FieldDef, definition: FormDefinition, text: str) -> None:
+    def _mark_validity(edit: QLineEdit, column: FieldDef, definition: FormDefinition, text: str, lang: str) -> None:
         try:
-            parse_cell(column, text, definition)
+            parse_cell(column, text, definition, lang)
             message = ""
         except ValueError as exc:
             message = str(exc)
@@ -177,7 +198,7 @@ class CellDelegate(QStyledItemDelegate):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value or "")
         elif isinstance(editor, QLineEdit):
-            editor.setText(edit_text(column, value))
+            editor.setText(edit_text(column, value, model.lang))
             editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:

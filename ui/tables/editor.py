@@ -110,7 +110,7 @@ class TableEditor(QWidget):
         rows.setMinimumSectionSize(view.fontMetrics().height() + 4)
         rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         for i, column in enumerate(self.table.columns):
-            view.setColumnWidth(i, column_width(view, column))
+            view.setColumnWidth(i, column_width(view, column, self.model.lang))
         header.sectionResized.connect(lambda *_: self._fit_header_height(view))
         self._fit_header_height(view)
         view.installEventFilter(self)
@@ -177,7 +177,7 @@ class TableEditor(QWidget):
         header = view.horizontalHeader()
         metrics = header.fontMetrics()
         columns = enumerate(self.table.columns)
-        lines = max(label_lines(metrics, header_text(c), header.sectionSize(i)) for i, c in columns)
+        lines = max(label_lines(metrics, header_text(c, self.model.lang), header.sectionSize(i)) for i, c in columns)
         header.setFixedHeight(min(max(lines, 1), HEADER_LINES) * metrics.lineSpacing() + 12)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -266,7 +266,7 @@ class TableEditor(QWidget):
             return
         current = self.proxy.mapToSource(self.view.currentIndex())
         start = current.column() if current.isValid() else 0
-        rows, problems = parse_clipboard_rows(text, self.table, self.session.definition, start)
+        rows, problems = parse_clipboard_rows(text, self.table, self.session.definition, start, self.model.lang)
         title = self.tr("Wklejanie z Excela")
         if not rows:
             show_report(self, title, self.tr("Schowek nie zawiera wierszy do wklejenia."), "\n".join(problems))
@@ -315,7 +315,7 @@ class TableEditor(QWidget):
 
     def _update_problems(self) -> None:
         problems = self.session.problems.by_table.get(self.table.key, [])
-        lines = [p.message.pl for p in problems]
+        lines = [p.message.get(self.model.lang) for p in problems]
         self.problems_label.setText(lines[0] if len(lines) == 1 else "\n".join("• " + line for line in lines))
         self.problems_label.setVisible(bool(lines))
         set_text_colour(self.problems_label, any(p.is_error for p in problems) or not problems)

@@ -1,6 +1,7 @@
 """`TableModel`: one table of the open application as a Qt model, cells written through the `Session`.
 
-DisplayRole is the Polish written form (`1 234,50 zł`, `05.03.2024`, choice labels, tak/nie), EditRole the typed
+DisplayRole is the written form in the user interface's language (`1 234,50 zł`, `05.03.2024`, choice labels,
+tak/nie; in English `PLN 1,234.50`, `2024-03-05`, yes/no), EditRole the typed
 value, `SORT_ROLE` a key that sorts numbers and dates as such. Cells with problems get a light red (error) or
 light yellow (warning) background and the messages as their tool tip.
 """
@@ -12,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -23,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from forms.checks.problem import Problem
 from forms.fmt import format_date, format_decimal, format_int, format_money
 from forms.schema import FieldDef, FormDefinition, TableDef
+from ui.i18n import current_language
 from ui.session import Session
 from ui.tables.paste import parse_cell
 
@@ -43,29 +46,37 @@ def problem_brush(problems: list[Problem]) -> QBrush:
     return QBrush(QColor(dark if is_dark_palette() else light))
 
 
-def problem_tooltip(problems: list[Problem]) -> str:
-    return "\n".join(("Błąd: " if p.is_error else "Uwaga: ") + p.message.pl for p in problems)
+def problem_tooltip(problems: list[Problem], lang: str | None = None) -> str:
+    lang = lang or current_language()
+    error = QCoreApplication.translate("TableModel", "Błąd:")
+    warning = QCoreApplication.translate("TableModel", "Uwaga:")
+    return "\n".join(f"{error if p.is_error else warning} {p.message.get(lang)}" for p in problems)
 
 
-def display_text(column: FieldDef, value: Any, definition: FormDefinition) -> str:
-    """The Polish written form of a typed cell value, on one line."""
+def yes_no(value: bool) -> str:
+    return QCoreApplication.translate("TableModel", "tak") if value else QCoreApplication.translate("TableModel", "nie")
+
+
+def display_text(column: FieldDef, value: Any, definition: FormDefinition, lang: str | None = None) -> str:
+    """The written form of a typed cell value in `lang` (by default the user interface's language), on one line."""
     if value is None:
         return ""
+    lang = lang or current_language()
     t = column.type
     if t == "money":
-        return format_money(value)
+        return format_money(value, lang)
     if t == "decimal":
-        return format_decimal(value)
+        return format_decimal(value, lang=lang)
     if t == "int":
-        return format_int(value)
+        return format_int(value, lang)
     if t == "date":
-        return format_date(value)
+        return format_date(value, lang)
     if t == "bool":
-        return "tak" if value else "nie"
+        return yes_no(value)
     if t == "choice":
-        return definition.choice_label(column.list or "", value)
+        return definition.choice_label(column.list or "", value, lang)
     if t == "multichoice":
-        return ", ".join(short_label(definition.choice_label(column.list or "", code)) for code in value)
+        return ", ".join(short_label(definition.choice_label(column.list or "", code, lang)) for code in value)
     return " ".join(str(value).split()) if t == "longtext" else str(value)
 
 
@@ -75,27 +86,29 @@ def short_label(label: str) -> str:
     return label.split(" – ", 1)[0]
 
 
-def full_text(column: FieldDef, value: Any, definition: FormDefinition) -> str:
+def full_text(column: FieldDef, value: Any, definition: FormDefinition, lang: str | None = None) -> str:
     """The tool tip of a cell: a multichoice one label a line, long texts in full."""
+    lang = lang or current_language()
     if column.type == "multichoice" and value:
-        return "\n".join(definition.choice_label(column.list or "", code) for code in value)
+        return "\n".join(definition.choice_label(column.list or "", code, lang) for code in value)
     if column.type == "longtext" and value:
         return str(value)
-    text = display_text(column, value, definition)
+    text = display_text(column, value, definition, lang)
     return text if len(text) > 30 else ""
 
 
-def edit_text(column: FieldDef, value: Any) -> str:
+def edit_text(column: FieldDef, value: Any, lang: str | None = None) -> str:
     """The text a line editor starts with: what `parse_cell` reads back to the same value."""
     if value is None:
         return ""
+    lang = lang or current_language()
     t = column.type
     if t == "money":
-        return format_decimal(value, 2)
+        return format_decimal(value, 2, lang)
     if t == "decimal":
-        return format_decimal(value)
+        return format_decimal(value, lang=lang)
     if t == "date":
-        return format_date(value)
+        return format_date(value, lang)
     return str(value)
 
 
@@ -110,23 +123,24 @@ def text_key(text: str) -> tuple:
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
-def sort_key(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
+def sort_key(column: FieldDef, value: Any, definition: FormDefinition, lang: str | None = None) -> Any:
     if value is None or column.type in ("money", "decimal", "int", "year", "date"):
         return value
     if column.type == "bool":
         return int(value)
-    return text_key(display_text(column, value, definition))
+    return text_key(display_text(column, value, definition, lang))
 
 
 class TableModel(QAbstractTableModel):
     """The rows of one table of `session.doc`; edits go through `session.set_cell`."""
 
-    editRejected = Signal(str)  # Polish message naming the row and column
+    editRejected = Signal(str)  # a message naming the row and column
 
     def __init__(self, session: Session, table: TableDef, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.table = table
+        self.lang = current_language()
         self._read_only = False
         self._sort_keys: dict[tuple[int, int], Any] = {}
         session.tableChanged.connect(self._on_table_changed)
@@ -163,7 +177,8 @@ class TableModel(QAbstractTableModel):
     def sort_value(self, row: int, column: int) -> Any:
         key = (row, column)
         if key not in self._sort_keys:
-            self._sort_keys[key] = sort_key(self.column_def(column), self.value(row, column), self.definition)
+            column_def, value = self.column_def(column), self.value(row, column)
+            self._sort_keys[key] = sort_key(column_def, value, self.definition, self.lang)
         return self._sort_keys[key]
 
     def cell_problems(self, row: int, column: int) -> list[Problem]:
@@ -187,13 +202,13 @@ class TableModel(QAbstractTableModel):
             return self._row_header(section, role)
         column = self.column_def(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.label.pl + (" *" if column.required else "")
+            return column.label.get(self.lang) + (" *" if column.required else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [column.label.pl]
+            parts = [column.label.get(self.lang)]
             if column.required:
                 parts.append(self.tr("(wymagane)"))
             if column.help is not None:
-                parts.append(column.help.pl)
+                parts.append(column.help.get(self.lang))
             return "\n".join(parts)
         return None
 
@@ -202,7 +217,7 @@ class TableModel(QAbstractTableModel):
             return str(row + 1)
         problems = self.session.problems.by_row.get((self.table.key, row))
         if problems and role == Qt.ItemDataRole.ToolTipRole:
-            return problem_tooltip(problems)
+            return problem_tooltip(problems, self.lang)
         if problems and role == Qt.ItemDataRole.BackgroundRole:
             return problem_brush(problems)
         return None
@@ -214,7 +229,7 @@ class TableModel(QAbstractTableModel):
         column = self.column_def(index.column())
         value = self.rows[index.row()].get(column.key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(column, value, self.definition)
+            return display_text(column, value, self.definition, self.lang)
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == SORT_ROLE:
@@ -238,18 +253,22 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return problem_brush(problems) if problems else None
         if problems:
-            return problem_tooltip(problems)
-        return full_text(column, value, self.definition) or None  # the full text of a cell that may be elided
+            return problem_tooltip(problems, self.lang)
+        return (
+            full_text(column, value, self.definition, self.lang) or None
+        )  # the full text of a cell that may be elided
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
             return False
         column = self.column_def(index.column())
         try:
-            typed = parse_cell(column, value, self.definition) if isinstance(value, str) else value
+            typed = parse_cell(column, value, self.definition, self.lang) if isinstance(value, str) else value
             self.session.set_cell(self.table.key, index.row(), column.key, typed)
         except ValueError as exc:
-            place = self.tr("Wiersz {row}, kolumna „{column}”").format(row=index.row() + 1, column=column.label.pl)
+            place = self.tr("Wiersz {row}, kolumna „{column}”").format(
+                row=index.row() + 1, column=column.label.get(self.lang)
+            )
             self.editRejected.emit(f"{place}: {exc}")
             return False
         return True

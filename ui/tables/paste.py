@@ -1,8 +1,9 @@
 """Reading table cells typed or pasted by people: Excel's tab-separated clipboard text and single cell texts.
 
-Pure Python (no Qt): `parse_cell` turns one text into the typed value of a column (Polish numbers and dates through
-`forms.fmt`, choices by code or Polish label, tak/nie), `parse_clipboard_rows` turns a block copied from Excel into
-row dicts plus Polish problem messages that name the row and the column.
+No widgets: `parse_cell` turns one text into the typed value of a column (Polish numbers and dates through
+`forms.fmt`, in English also `12,345.6`; choices by code or Polish or English label, tak/nie or yes/no),
+`parse_clipboard_rows` turns a block copied from Excel into row dicts plus problem messages that name the row and
+the column. The messages are in the user interface's language (Qt's translation, context "TablePaste").
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import re
 import unicodedata
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from forms.fmt import parse_date, parse_number
 from forms.schema import Choice, FieldDef, FormDefinition, TableDef
+from ui.i18n import current_language, number_input
 
 TRUE_WORDS = frozenset({"tak", "t", "x", "1", "yes", "y", "true", "prawda"})
 FALSE_WORDS = frozenset({"nie", "n", "0", "no", "false", "fałsz", "falsz"})
@@ -39,17 +43,45 @@ def _choice_index(choices: tuple[Choice, ...]) -> dict[str, str]:
     return index
 
 
-def _choice_error(raw: str, choices: tuple[Choice, ...]) -> ValueError:
-    examples = ", ".join(c.label.pl for c in choices[:4]) + (", …" if len(choices) > 4 else "")
-    return ValueError(f"'{raw}' nie ma na liście (np. {examples})")
+def _choice_error(raw: str, choices: tuple[Choice, ...], lang: str) -> ValueError:
+    examples = ", ".join(c.label.get(lang) for c in choices[:4]) + (", …" if len(choices) > 4 else "")
+    return ValueError(
+        QCoreApplication.translate("TablePaste", "'{text}' nie ma na liście (np. {examples})").format(
+            text=raw, examples=examples
+        )
+    )
 
 
 # One cell --------------------------------------------------------------------------------------
-def _integer(text: str) -> int:
-    number = parse_number(text)
+def _number(text: str, lang: str) -> Any:
+    try:
+        return parse_number(number_input(text, lang))
+    except ValueError:
+        raise ValueError(
+            QCoreApplication.translate("TablePaste", "'{text}' nie jest liczbą (np. 1 234 567,89)").format(
+                text=text.strip()
+            )
+        ) from None
+
+
+def _integer(text: str, lang: str) -> int:
+    number = _number(text, lang)
     if number != number.to_integral_value():
-        raise ValueError(f"'{text}' nie jest liczbą całkowitą")
+        raise ValueError(
+            QCoreApplication.translate("TablePaste", "'{text}' nie jest liczbą całkowitą").format(text=text)
+        )
     return int(number)
+
+
+def _date(text: str) -> Any:
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise ValueError(
+            QCoreApplication.translate("TablePaste", "'{text}' nie jest datą (oczekiwano dd.mm.rrrr)").format(
+                text=text.strip()
+            )
+        ) from None
 
 
 def _bool(text: str) -> bool:
@@ -58,17 +90,17 @@ def _bool(text: str) -> bool:
         return True
     if key in FALSE_WORDS:
         return False
-    raise ValueError(f"'{text}' nie jest wartością tak/nie")
+    raise ValueError(QCoreApplication.translate("TablePaste", "'{text}' nie jest wartością tak/nie").format(text=text))
 
 
-def _choice(text: str, choices: tuple[Choice, ...]) -> str:
+def _choice(text: str, choices: tuple[Choice, ...], lang: str) -> str:
     code = _choice_index(choices).get(fold(text))
     if code is None:
-        raise _choice_error(text, choices)
+        raise _choice_error(text, choices, lang)
     return code
 
 
-def _multichoice(text: str, choices: tuple[Choice, ...]) -> tuple[str, ...]:
+def _multichoice(text: str, choices: tuple[Choice, ...], lang: str) -> tuple[str, ...]:
     index = _choice_index(choices)
     whole = index.get(fold(text))
     if whole is not None:  # a single label that itself contains a comma
@@ -76,29 +108,31 @@ def _multichoice(text: str, choices: tuple[Choice, ...]) -> tuple[str, ...]:
     parts = [p for p in (s.strip() for s in _SEPARATORS.split(text)) if p]
     unknown = [p for p in parts if fold(p) not in index]
     if unknown:
-        raise _choice_error(", ".join(unknown), choices)
+        raise _choice_error(", ".join(unknown), choices, lang)
     picked = {index[fold(p)] for p in parts}
     return tuple(c.code for c in choices if c.code in picked)
 
 
-def parse_cell(column: FieldDef, text: str, definition: FormDefinition) -> Any:
-    """The typed value of `text` for `column` (None when empty); ValueError with a Polish message otherwise."""
+def parse_cell(column: FieldDef, text: str, definition: FormDefinition, lang: str | None = None) -> Any:
+    """The typed value of `text` for `column` (None when empty); otherwise ValueError with a message in `lang`
+    (by default the user interface's language)."""
     raw = text.strip()
     if not raw:
         return None
+    lang = lang or current_language()
     t = column.type
     if t in NUMBER_TYPES:
-        return parse_number(raw)
+        return _number(raw, lang)
     if t in INTEGER_TYPES:
-        return _integer(raw)
+        return _integer(raw, lang)
     if t == "date":
-        return parse_date(raw)
+        return _date(raw)
     if t == "bool":
         return _bool(raw)
     if t == "choice":
-        return _choice(raw, definition.choices(column.list or ""))
+        return _choice(raw, definition.choices(column.list or ""), lang)
     if t == "multichoice":
-        return _multichoice(raw, definition.choices(column.list or ""))
+        return _multichoice(raw, definition.choices(column.list or ""), lang)
     return text if t == "longtext" else raw
 
 
@@ -147,24 +181,28 @@ def split_clipboard(text: str) -> list[list[str]]:
 
 
 def _is_header(cells: list[str], columns: tuple[FieldDef, ...]) -> bool:
-    names = [{fold(c.label.pl), fold(c.key)} for c in columns]
+    names = [{fold(c.label.pl), fold(c.label.en or c.label.pl), fold(c.key)} for c in columns]
     filled = [(cell, names[j]) for j, cell in enumerate(cells[: len(names)]) if cell.strip()]
     return bool(filled) and all(fold(cell.rstrip(" *")) in known for cell, known in filled)
 
 
-def _place(number: int, column: FieldDef) -> str:
-    return f"wiersz {number}, kolumna „{column.label.pl}”"
+def _place(number: int, column: FieldDef, lang: str) -> str:
+    return QCoreApplication.translate("TablePaste", "wiersz {row}, kolumna „{column}”").format(
+        row=number, column=column.label.get(lang)
+    )
 
 
 def parse_clipboard_rows(
-    text: str, table: TableDef, definition: FormDefinition, start_column: int = 0
+    text: str, table: TableDef, definition: FormDefinition, start_column: int = 0, lang: str | None = None
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Typed rows from a block copied from Excel, its cells filling the columns from `start_column` on.
 
     Returns (rows, problems). A cell that cannot be read is left out of its row (the row is still added) and
     reported as `wiersz 3, kolumna „Przychód”: 'abc' nie jest liczbą …`; rows are numbered as in the block.
-    A first row that repeats the column headers is skipped; blank rows are skipped.
+    A first row that repeats the column headers is skipped; blank rows are skipped. The messages are in `lang`
+    (by default the user interface's language).
     """
+    lang = lang or current_language()
     columns = table.columns[max(0, start_column) :]
     lines = split_clipboard(text)
     if lines and _is_header(lines[0], columns):
@@ -178,14 +216,18 @@ def parse_clipboard_rows(
         row: dict[str, Any] = {}
         for column, cell in zip(columns, cells, strict=False):
             try:
-                value = parse_cell(column, cell, definition)
+                value = parse_cell(column, cell, definition, lang)
             except ValueError as exc:
-                problems.append(f"{_place(number, column)}: {exc}")
+                problems.append(f"{_place(number, column, lang)}: {exc}")
                 continue
             if value is not None:
                 row[column.key] = value
         overflow = max(overflow, sum(1 for c in cells[len(columns) :] if c.strip()))
         rows.append(row)
     if overflow:
-        problems.append(f"pominięto komórki wykraczające poza ostatnią kolumnę tabeli (do {overflow} w wierszu)")
+        problems.append(
+            QCoreApplication.translate(
+                "TablePaste", "pominięto komórki wykraczające poza ostatnią kolumnę tabeli (do {n} w wierszu)"
+            ).format(n=overflow)
+        )
     return rows, problems

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ui.tables.editor import TableEditor
 from ui.wizard.section_page import SectionPage
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
-KIND_HINTS = {"umow": "agreement", "porozumien": "agreement", "strateg": "strategy", "sprawozd": "financials", "bilans": "financials"}
+KIND_HINTS = {
+    "umow": "agreement",
+    "porozumien": "agreement",
+    "strateg": "strategy",
+    "sprawozd": "financials",
+    "bilans": "financials",
+}
 
 
 def guess_kind(file_name: str) -> str:
@@ -24,13 +31,18 @@ def guess_kind(file_name: str) -> str:
 
 def choose_files(parent: QWidget) -> list[str]:
     files, _ = QFileDialog.getOpenFileNames(
-        parent, "Wybierz pliki załączników", str(Path.home()), "Dokumenty (*.pdf *.docx *.doc *.odt *.xlsx *.jpg *.png);;Wszystkie pliki (*)"
+        parent,
+        QCoreApplication.translate("AttachmentsPage", "Wybierz pliki załączników"),
+        str(Path.home()),
+        QCoreApplication.translate(
+            "AttachmentsPage", "Dokumenty (*.pdf *.docx *.doc *.odt *.xlsx *.jpg *.png);;Wszystkie pliki (*)"
+        ),
     )
     return files
 
 
 def show_warning(parent: QWidget, text: str) -> None:
-    QMessageBox.warning(parent, "Załączniki", text)
+    QMessageBox.warning(parent, QCoreApplication.translate("AttachmentsPage", "Załączniki"), text)
 
 
 class AttachmentsPage(SectionPage):
@@ -42,7 +54,7 @@ class AttachmentsPage(SectionPage):
         lay = QVBoxLayout(wrapper)
         lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Dodaj &pliki z dysku…", wrapper)
+        self.add_button = QPushButton(self.tr("Dodaj &pliki z dysku…"), wrapper)
         self.add_button.clicked.connect(self.add_files_from_dialog)
         row.addWidget(self.add_button)
         row.addStretch(1)
@@ -67,20 +79,31 @@ class AttachmentsPage(SectionPage):
             try:
                 size = path.stat().st_size
                 if size > MAX_ATTACHMENT_BYTES:
-                    problems.append(f"{path.name}: plik ma {size // 1024 // 1024} MB, najwyżej {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB")
+                    problems.append(
+                        self.tr("{file}: plik ma {size} MB, najwyżej {limit} MB").format(
+                            file=path.name, size=size // 1024 // 1024, limit=MAX_ATTACHMENT_BYTES // 1024 // 1024
+                        )
+                    )
                     continue
                 content = path.read_bytes()
             except OSError as exc:
-                problems.append(f"{path.name}: nie można odczytać pliku ({exc.strerror})")
+                problems.append(
+                    self.tr("{file}: nie można odczytać pliku ({why})").format(file=path.name, why=exc.strerror)
+                )
                 continue
             digest = self.session.attach_file(content)
             self.session.add_row(
                 self._attachments_table,
-                {"title": path.stem.replace("_", " "), "kind": guess_kind(path.name), "file_name": path.name, "sha256": digest},
+                {
+                    "title": path.stem.replace("_", " "),
+                    "kind": guess_kind(path.name),
+                    "file_name": path.name,
+                    "sha256": digest,
+                },
             )
             added += 1
         if problems:
-            show_warning(self, "Nie dodano:\n" + "\n".join(problems))
+            show_warning(self, self.tr("Nie dodano:") + "\n" + "\n".join(problems))
         return added
 
     def set_read_only(self, read_only: bool) -> None:

@@ -20,6 +20,7 @@ from forms.checks import Problem, field_applies, field_required
 from forms.progress import MISSING_CODES
 from forms.schema import Criterion, FieldDef, Section
 from ui.editors import FieldEditor, create_editor
+from ui.i18n import current_language
 from ui.indicator_bars import IndicatorBars
 from ui.session import Session
 from ui.tables.editor import TableEditor
@@ -33,8 +34,8 @@ HELP_STYLE = (
 LABEL_WIDTH = 250
 
 
-def _label_text(fdef: FieldDef, required: bool) -> str:
-    return fdef.label.pl + (" *" if required else "")
+def _label_text(fdef: FieldDef, required: bool, lang: str = "pl") -> str:
+    return fdef.label.get(lang) + (" *" if required else "")
 
 
 class SectionPage(QScrollArea):
@@ -42,6 +43,7 @@ class SectionPage(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.section = section
+        self.lang = current_language()
         self.editors: dict[str, FieldEditor] = {}
         self.labels: dict[str, QLabel] = {}
         self.forms: dict[str, QFormLayout] = {}
@@ -54,7 +56,7 @@ class SectionPage(QScrollArea):
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(16, 12, 16, 16)
         self.body_layout.setSpacing(12)
-        title = QLabel(section.display_title(), body)
+        title = QLabel(section.display_title(self.lang), body)
         title.setObjectName("pageTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
@@ -62,7 +64,7 @@ class SectionPage(QScrollArea):
         title.setFont(font)
         self.body_layout.addWidget(title)
         if section.intro:
-            intro = QLabel(section.intro.pl, body)
+            intro = QLabel(section.intro.get(self.lang), body)
             intro.setWordWrap(True)
             self.body_layout.addWidget(intro)
         for criterion in section.criteria:
@@ -78,10 +80,10 @@ class SectionPage(QScrollArea):
     # Building --------------------------------------------------------------------------------------
     def _criterion_box(self, criterion: Criterion, parent: QWidget) -> QWidget:
         single = len(self.section.criteria) == 1 and criterion.title.pl == self.section.title.pl
-        box = QGroupBox("" if single else criterion.title.pl, parent)
+        box = QGroupBox("" if single else criterion.title.get(self.lang), parent)
         lay = QVBoxLayout(box)
         if criterion.help:
-            help_label = QLabel(criterion.help.pl, box)
+            help_label = QLabel(criterion.help.get(self.lang), box)
             help_label.setWordWrap(True)
             help_label.setStyleSheet(HELP_STYLE)
             help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,12 +99,12 @@ class SectionPage(QScrollArea):
                 if fdef.type == "bool" and fdef.must_be_true:
                     label = QLabel("*", box)
                 else:
-                    label = QLabel(_label_text(fdef, field_required(fdef, self.session.doc.values)), box)
+                    label = QLabel(_label_text(fdef, field_required(fdef, self.session.doc.values), self.lang), box)
                     label.setBuddy(editor)
                 label.setWordWrap(True)
                 label.setFixedWidth(LABEL_WIDTH)  # a fixed width lets wrapped labels get their full height
                 if fdef.help:
-                    editor.setToolTip(fdef.help.pl)
+                    editor.setToolTip(fdef.help.get(self.lang))
                 form.addRow(label, editor)
                 self.editors[fdef.key] = editor
                 self.labels[fdef.key] = label
@@ -143,7 +145,7 @@ class SectionPage(QScrollArea):
                 shown = field_applies(fdef, values)
                 self.forms[key].setRowVisible(editor, shown)
             if fdef.required_if is not None and not (fdef.type == "bool" and fdef.must_be_true):
-                self.labels[key].setText(_label_text(fdef, field_required(fdef, values)))
+                self.labels[key].setText(_label_text(fdef, field_required(fdef, values), self.lang))
 
     def show_missing(self, show: bool = True) -> None:
         """Mark empty required fields too (after the user has left the page once, or asked for the check)."""
@@ -154,12 +156,10 @@ class SectionPage(QScrollArea):
     def refresh_problems(self) -> None:
         index = self.session.problems
         for key, editor in self.editors.items():
-            problems = [
-                p for p in index.by_field.get(key, []) if self._show_missing or p.code not in MISSING_CODES
-            ]
+            problems = [p for p in index.by_field.get(key, []) if self._show_missing or p.code not in MISSING_CODES]
             if problems:
                 first = problems[0]
-                editor.set_problem(first.severity, "; ".join(p.message.pl for p in problems))
+                editor.set_problem(first.severity, "; ".join(p.message.get(self.lang) for p in problems))
             else:
                 editor.set_problem(None, None)
         for bars, ids in self.indicator_panels:

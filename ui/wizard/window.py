@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from forms.checks import Problem
 from forms.document import group_checksum
 from forms.fmt import errors_text, warnings_text
 from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED, STATUS_LABELS
+from ui.i18n import current_language, datetime_text
 from ui.session import Session
 from ui.settings import Settings
 from ui.wizard.attachments_page import AttachmentsPage
@@ -57,9 +58,12 @@ def status_icon(status: str) -> QIcon:
 def ask_finalize(parent: QWidget, checksum: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Finalizacja wniosku",
-        "Po sfinalizowaniu wniosku nie można go zmieniać (zmiany wymagają korekty).\n\n"
-        f"Suma kontrolna danych: {checksum}\n\nSfinalizować wniosek?",
+        QCoreApplication.translate("WizardWindow", "Finalizacja wniosku"),
+        QCoreApplication.translate(
+            "WizardWindow",
+            "Po sfinalizowaniu wniosku nie można go zmieniać (zmiany wymagają korekty).\n\n"
+            "Suma kontrolna danych: {checksum}\n\nSfinalizować wniosek?",
+        ).format(checksum=checksum),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -75,6 +79,7 @@ class WizardWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.lang = current_language()
         self.setWindowTitle(self._title())
         self.resize(1280, 860)
         self._ids: list[str] = [s.id for s in session.definition.sections] + [REVIEW]
@@ -89,7 +94,7 @@ class WizardWindow(QMainWindow):
             page = PAGE_CLASSES.get(section.kind, SectionPage)(session, section, self.stack)
             self.pages[section.id] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(section.display_title())
+            item = QListWidgetItem(section.display_title(self.lang))
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sidebar.addItem(item)
         self.review = ReviewPage(session, self.stack)
@@ -98,26 +103,26 @@ class WizardWindow(QMainWindow):
         self.review.correctionRequested.connect(self.make_correction)
         self.pages[REVIEW] = self.review
         self.stack.addWidget(self.review)
-        review_item = QListWidgetItem("Sprawdź wniosek")
+        review_item = QListWidgetItem(self.tr("Sprawdź wniosek"))
         review_item.setData(Qt.ItemDataRole.UserRole, REVIEW)
         self.sidebar.addItem(review_item)
         self.sidebar.currentRowChanged.connect(self._row_changed)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
-        self.progress.setFormat("Kompletność: %p\u00a0%")
+        self.progress.setFormat(self.tr("Kompletność: %p\u00a0%"))
         left = QWidget(self)
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(8, 8, 0, 8)
-        left_lay.addWidget(QLabel("Części wniosku", left))
+        left_lay.addWidget(QLabel(self.tr("Części wniosku"), left))
         left_lay.addWidget(self.sidebar, 1)
         left_lay.addWidget(self.progress)
 
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3cd; color: #5d4000; padding: 6px 10px; border-radius: 3px;")
-        self.back_button = QPushButton("« &Wstecz", self)
-        self.next_button = QPushButton("&Dalej »", self)
+        self.back_button = QPushButton(self.tr("« &Wstecz"), self)
+        self.next_button = QPushButton(self.tr("&Dalej »"), self)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
@@ -158,18 +163,39 @@ class WizardWindow(QMainWindow):
         Settings().restore_geometry("wizard", self)
         if session.last_saved is None:
             stamp = session.info.updated_at
-            self.save_label.setText(f"Ostatni zapis: {stamp:%d.%m.%Y %H:%M}" if stamp else "")
+            text = self.tr("Ostatni zapis: {time}").format(time=datetime_text(stamp, self.lang)) if stamp else ""
+            self.save_label.setText(text)
 
     # Menu -----------------------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&Plik")
+        file_menu = self.menuBar().addMenu(self.tr("&Plik"))
         for text, shortcut, handler in (
-            ("&Podgląd wydruku wniosku…", None, lambda: self._call("ui.printing", "print_preview", summary=False)),
-            ("&Drukuj wniosek…", QKeySequence.StandardKey.Print, lambda: self._call("ui.printing", "print_document", summary=False)),
-            ("Eksport wniosku do P&DF…", QKeySequence("Ctrl+Shift+E"), lambda: self._call("ui.printing", "export_pdf", summary=False)),
-            ("Podgląd wydruku p&odsumowania…", None, lambda: self._call("ui.printing", "print_preview", summary=True)),
-            ("Eksport podsumowania do PD&F…", None, lambda: self._call("ui.printing", "export_pdf", summary=True)),
-            ("Eksport do &Excela…", None, lambda: self._call("ui.xlsx", "export_xlsx")),
+            (
+                self.tr("&Podgląd wydruku wniosku…"),
+                None,
+                lambda: self._call("ui.printing", "print_preview", summary=False),
+            ),
+            (
+                self.tr("&Drukuj wniosek…"),
+                QKeySequence.StandardKey.Print,
+                lambda: self._call("ui.printing", "print_document", summary=False),
+            ),
+            (
+                self.tr("Eksport wniosku do P&DF…"),
+                QKeySequence("Ctrl+Shift+E"),
+                lambda: self._call("ui.printing", "export_pdf", summary=False),
+            ),
+            (
+                self.tr("Podgląd wydruku p&odsumowania…"),
+                None,
+                lambda: self._call("ui.printing", "print_preview", summary=True),
+            ),
+            (
+                self.tr("Eksport podsumowania do PD&F…"),
+                None,
+                lambda: self._call("ui.printing", "export_pdf", summary=True),
+            ),
+            (self.tr("Eksport do &Excela…"), None, lambda: self._call("ui.xlsx", "export_xlsx")),
         ):
             action = QAction(text, self)
             if shortcut is not None:
@@ -177,43 +203,43 @@ class WizardWindow(QMainWindow):
             action.triggered.connect(handler)
             file_menu.addAction(action)
         file_menu.addSeparator()
-        close = QAction("&Zamknij wniosek", self)
+        close = QAction(self.tr("&Zamknij wniosek"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         file_menu.addAction(close)
-        app_menu = self.menuBar().addMenu("&Wniosek")
-        check = QAction("&Sprawdź", self)
+        app_menu = self.menuBar().addMenu(self.tr("&Wniosek"))
+        check = QAction(self.tr("&Sprawdź"), self)
         check.setShortcut(QKeySequence("F7"))
         check.triggered.connect(lambda: self.show_page(REVIEW))
         app_menu.addAction(check)
-        self.finalize_action = QAction("&Finalizuj…", self)
+        self.finalize_action = QAction(self.tr("&Finalizuj…"), self)
         self.finalize_action.triggered.connect(self.finalize)
         app_menu.addAction(self.finalize_action)
-        self.correction_action = QAction("&Korekta (nowa wersja)", self)
+        self.correction_action = QAction(self.tr("&Korekta (nowa wersja)"), self)
         self.correction_action.triggered.connect(self.make_correction)
         app_menu.addAction(self.correction_action)
-        edit_menu = self.menuBar().addMenu("&Edycja")
-        next_problem = QAction("&Następny problem", self)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edycja"))
+        next_problem = QAction(self.tr("&Następny problem"), self)
         next_problem.setShortcut(QKeySequence("F8"))
         next_problem.triggered.connect(self.next_problem)
         edit_menu.addAction(next_problem)
         edit_menu.addSeparator()
-        self.import_action = QAction("&Importuj członków z Excela…", self)
+        self.import_action = QAction(self.tr("&Importuj członków z Excela…"), self)
         self.import_action.triggered.connect(lambda: self._call("ui.xlsx", "import_members_dialog"))
-        self.questionnaires_action = QAction("&Ankiety członków…", self)
+        self.questionnaires_action = QAction(self.tr("&Ankiety członków…"), self)
         self.questionnaires_action.triggered.connect(lambda: self._call("ui.xlsx", "questionnaires_dialog"))
         edit_menu.addActions([self.import_action, self.questionnaires_action])
         self.edit_menu = edit_menu
-        go_menu = self.menuBar().addMenu("P&rzejdź")
-        back = QAction("&Wstecz", self)
+        go_menu = self.menuBar().addMenu(self.tr("P&rzejdź"))
+        back = QAction(self.tr("&Wstecz"), self)
         back.setShortcut(QKeySequence("Ctrl+PgUp"))
         back.triggered.connect(self.back)
-        forward = QAction("&Dalej", self)
+        forward = QAction(self.tr("&Dalej"), self)
         forward.setShortcut(QKeySequence("Ctrl+PgDown"))
         forward.triggered.connect(self.next)
         go_menu.addActions([back, forward])
-        help_menu = self.menuBar().addMenu("Pomo&c")
-        about = QAction("&O programie", self)
+        help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))
+        about = QAction(self.tr("&O programie"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.file_menu = file_menu
@@ -255,7 +281,7 @@ class WizardWindow(QMainWindow):
         self.session.recheck()
         problems = self.session.problems.all
         if not problems:
-            self.statusBar().showMessage("Brak problemów we wniosku.", 4000)
+            self.statusBar().showMessage(self.tr("Brak problemów we wniosku."), 4000)
             return
         order = {pid: i for i, pid in enumerate(self._ids)}
         here = self.stack.currentIndex()
@@ -270,13 +296,13 @@ class WizardWindow(QMainWindow):
         try:
             feature = getattr(importlib.import_module(module_name), function)
         except (ImportError, AttributeError):
-            show_message(self, "Klaster", "Ta funkcja nie jest dostępna w tej wersji programu.")
+            show_message(self, "Klaster", self.tr("Ta funkcja nie jest dostępna w tej wersji programu."))
             return
         feature(self, self.session, **kwargs)
 
     def show_about(self) -> None:
-        from ui.dialogs.about import AboutDialog
         from app.logs import setup_logging
+        from ui.dialogs.about import AboutDialog
 
         log_file = setup_logging()
         AboutDialog(self.session.repo.path, log_file.parent if log_file else None, None, self).exec()
@@ -290,32 +316,40 @@ class WizardWindow(QMainWindow):
     # Status ---------------------------------------------------------------------------------------
     def _title(self) -> str:
         info = self.session.info
-        name = info.name or "Wniosek bez nazwy"
-        state = "sfinalizowany" if info.is_final else "roboczy"
-        return f"{name} — wersja {info.version_no}, {state} — Klaster"
+        name = info.name or self.tr("Wniosek bez nazwy")
+        state = self.tr("sfinalizowany") if info.is_final else self.tr("roboczy")
+        return self.tr("{name} — wersja {version}, {state} — Klaster").format(
+            name=name, version=info.version_no, state=state
+        )
 
     def refresh_status(self) -> None:
         for i, part in enumerate(self.session.sections):
             item = self.sidebar.item(i)
             item.setIcon(status_icon(part.status))
-            label = STATUS_LABELS["pl"][part.status]
+            label = STATUS_LABELS.get(self.lang, STATUS_LABELS["pl"])[part.status]
             detail = f"{label}: {part.mistakes}" if part.status == HAS_ERRORS else label
-            item.setText(f"{part.section.display_title()}\n    {detail}")
-            item.setToolTip(f"{part.section.display_title()}: {label} ({part.filled}/{part.required} wymaganych)")
+            title = part.section.display_title(self.lang)
+            item.setText(f"{title}\n    {detail}")
+            item.setToolTip(
+                self.tr("{title}: {status} ({filled}/{required} wymaganych)").format(
+                    title=title, status=label, filled=part.filled, required=part.required
+                )
+            )
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, label)
         problems = self.session.problems
         review = self.sidebar.item(len(self._ids) - 1)
         review.setIcon(status_icon(HAS_ERRORS if problems.errors else COMPLETE))
-        review.setText(f"Sprawdź wniosek\n    {errors_text(problems.errors)}, {warnings_text(problems.warnings)}")
+        errors, warnings = errors_text(problems.errors, self.lang), warnings_text(problems.warnings, self.lang)
+        review.setText(self.tr("Sprawdź wniosek") + f"\n    {errors}, {warnings}")
         self.progress.setValue(self.session.completeness)
-        self.problem_label.setText(f"{errors_text(problems.errors)}   {warnings_text(problems.warnings)}")
+        self.problem_label.setText(f"{errors}   {warnings}")
 
     def _unsaved(self) -> None:
         if self.session.dirty:
-            self.save_label.setText("Zapisywanie…")
+            self.save_label.setText(self.tr("Zapisywanie…"))
 
     def _saved(self, when: dt.datetime) -> None:
-        self.save_label.setText(f"Zapisano o {when:%H:%M:%S}")
+        self.save_label.setText(self.tr("Zapisano o {time}").format(time=f"{when:%H:%M:%S}"))
 
     def _state_changed(self) -> None:
         final = self.session.read_only
@@ -325,8 +359,10 @@ class WizardWindow(QMainWindow):
                 page.set_read_only(final)
         if final:
             self.banner.setText(
-                "Wniosek sfinalizowany — tylko do odczytu. Suma kontrolna: "
-                f"<b>{group_checksum(self.session.info.checksum or '')}</b>. Zmiany: Wniosek › Korekta."
+                self.tr(
+                    "Wniosek sfinalizowany — tylko do odczytu. Suma kontrolna: <b>{checksum}</b>. "
+                    "Zmiany: Wniosek › Korekta."
+                ).format(checksum=group_checksum(self.session.info.checksum or ""))
             )
         self.banner.setVisible(final)
         self.finalize_action.setEnabled(not final)
@@ -340,8 +376,12 @@ class WizardWindow(QMainWindow):
         self.session.recheck()
         if self.session.problems.errors:
             self.show_page(REVIEW)
-            count = errors_text(self.session.problems.errors)
-            show_message(self, "Finalizacja", f"Wniosek ma {count} do poprawienia przed finalizacją.")
+            count = errors_text(self.session.problems.errors, self.lang)
+            show_message(
+                self,
+                self.tr("Finalizacja"),
+                self.tr("Wniosek ma {count} do poprawienia przed finalizacją.").format(count=count),
+            )
             return
         if not ask_finalize(self, group_checksum(self.session.doc.checksum())):
             return
@@ -354,7 +394,9 @@ class WizardWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if not self.session.flush():
             answer = QMessageBox.question(
-                self, "Zapis", "Nie udało się zapisać ostatnich zmian. Zamknąć mimo to (ostatnie zmiany przepadną)?"
+                self,
+                self.tr("Zapis"),
+                self.tr("Nie udało się zapisać ostatnich zmian. Zamknąć mimo to (ostatnie zmiany przepadną)?"),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -1,0 +1,84 @@
+"""Commands for sending to the ministry: `package ID OUTDIR` and `verify PACKAGE`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from forms.fmt import format_decimal
+
+
+def add_parsers(sub) -> None:
+    s = sub.add_parser("package", help="pakiet do wysłania: PDF, Excel, .kkk.json, załączniki, manifest, ZIP, e-mail")
+    s.add_argument("id", type=int)
+    s.add_argument("outdir", type=Path)
+    s.add_argument("--draft", action="store_true", help="pozwól spakować wersję roboczą (oznaczoną jako robocza)")
+    s.add_argument("--limit-mb", type=float, default=20.0, help="limit wielkości poczty (domyślnie 20 MB)")
+    s.add_argument("--split", action="store_true", help="podziel na części, gdy pakiet przekracza limit")
+    s.add_argument("--to", default="", help="adres e-mail ministerstwa do wiadomości .eml")
+    s = sub.add_parser("verify", help="sprawdź pakiet (folder albo ZIP): sumy SHA-256, sumę kontrolną danych i PDF")
+    s.add_argument("package", type=Path)
+
+
+def _mb(size: int) -> str:
+    return format_decimal(size / (1024 * 1024), 2) + " MB"
+
+
+def cmd_package(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from app.cli import UsageError, open_repo
+    from export.package.builder import PackageError, build_package
+    from export.package.eml import build_message, write_eml
+
+    if args.limit_mb <= 0:
+        raise UsageError("--limit-mb musi być liczbą dodatnią")
+    repo = open_repo(args)
+    try:
+        result = build_package(repo, args.id, args.outdir, allow_draft=args.draft, limit_mb=args.limit_mb, split=args.split)
+    except PackageError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"nie można zapisać pakietu w {args.outdir} ({exc.strerror})") from None
+    doc = repo.load(args.id)
+    info = repo.info(args.id)
+    name = doc.get("cluster.name") or info.name
+    round_title = doc.definition.title.pl
+    out(f"Pakiet: {result.folder}")
+    out(f"ZIP: {result.zip_path} ({_mb(result.zip_path.stat().st_size)})")
+    for entry in result.entries:
+        out(f"  {entry.sha256}  {_mb(entry.size):>10}  {entry.name}")
+    out(f"Razem: {_mb(result.total_size)}; suma kontrolna danych: {result.checksum}")
+    if result.draft:
+        out("UWAGA: wersja robocza, tylko do wewnętrznego przeglądu.")
+    messages = []
+    if result.over_limit and not result.parts:
+        out(
+            f"UWAGA: pakiet przekracza limit poczty {_mb(result.limit_bytes)}; "
+            "użyj --split, aby podzielić go na części."
+        )
+    if result.parts:
+        for part in result.parts:
+            out(f"Część {part.number} z {part.count}: {part.zip_path} ({_mb(part.size)})")
+            msg = build_message(result, args.to, name, round_title, info.kind, info.version_no, part)
+            messages.append(write_eml(msg, part.folder.with_suffix(".eml")))
+    else:
+        msg = build_message(result, args.to, name, round_title, info.kind, info.version_no)
+        messages.append(write_eml(msg, result.folder.with_suffix(".eml")))
+    for path in messages:
+        out(f"Wiadomość e-mail (do wysłania): {path}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from export.package.verify import verify_package
+
+    report = verify_package(args.package)
+    for line in report.checked:
+        out(f"OK: {line}")
+    for line in report.problems:
+        out(f"BŁĄD: {line}")
+    out("Pakiet zgodny." if report.ok else f"Pakiet niezgodny: {len(report.problems)} problem(y).")
+    return 0 if report.ok else 1
+
+
+HANDLERS = {"package": cmd_package, "verify": cmd_verify}

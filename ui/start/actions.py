@@ -1,0 +1,234 @@
+"""What the start window does with an application: create, duplicate, renew, delete, import and export.
+
+`ApplicationActions` works on the window's selected application and its repository; every dialog goes through
+`ui.start.dialogs`, so tests replace them there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from forms.loader import DefinitionError, load_form
+from models.db import StorageError
+from models.repository import FINAL, ApplicationInfo, Repository, RepositoryError
+from ui.start import dialogs
+
+if TYPE_CHECKING:
+    from ui.start.window import StartWindow
+
+log = logging.getLogger(__name__)
+
+KKK_FILTER = "kkk.json"
+# What a renewal (odnowienie) carries over from the earlier application: whole parts by their key prefix
+# (the cluster, its coordinator and contact person, the member register, human resources) plus every descriptive
+# text of the other areas (found from the definition: the `longtext` fields).
+RENEWAL_PARTS = frozenset({"cluster", "coordinator", "contact", "members", "hr"})
+
+
+def renewal_carried(form_id: str) -> set[str]:
+    carried = set(RENEWAL_PARTS)
+    try:
+        definition = load_form(form_id)
+    except DefinitionError:
+        return carried
+    carried.update(key for key, f in definition.fields.items() if f.type == "longtext")
+    return carried
+
+
+def export_file_name(name: str, app_id: int) -> str:
+    """A file name for an application's export: its name without characters file systems refuse."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
+    stem = " ".join(stem.split())[:80] or QCoreApplication.translate("ApplicationActions", "wniosek-{id}").format(
+        id=app_id
+    )
+    return f"{stem}.kkk.json"
+
+
+class ApplicationActions(QObject):
+    def __init__(self, window: StartWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    # Helpers -----------------------------------------------------------------------------------
+    @property
+    def repo(self) -> Repository:
+        return self.window.repo
+
+    def _selected_info(self) -> ApplicationInfo | None:
+        app_id = self.window.selected_id()
+        if app_id is None:
+            return None
+        try:
+            return self.repo.info(app_id)
+        except RepositoryError:
+            self.window.refresh()
+            return None
+
+    def _fail(self, title: str, exc: BaseException) -> None:
+        dialogs.report_failure(self.window, title, exc)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    # Actions -----------------------------------------------------------------------------------
+    def new_application(self) -> int | None:
+        result = dialogs.ask_new_application(self.window)
+        if result is None:
+            return None
+        form_id, kind, name = result
+        try:
+            app_id = self.repo.create(form_id, name, kind)
+            if name and load_form(form_id).has_field("cluster.name"):
+                self.repo.set_value(app_id, "cluster.name", name)
+        except (RepositoryError, DefinitionError, StorageError) as exc:
+            self._fail(self.tr("Nie można utworzyć wniosku"), exc)
+            return None
+        self.window.refresh(app_id)
+        self.window.open_application(app_id)
+        return app_id
+
+    def duplicate_selected(self) -> int | None:
+        info = self._selected_info()
+        if info is None:
+            return None
+        self.window.flush(info.id)
+        try:
+            new_id = self.repo.duplicate(info.id)
+        except (RepositoryError, DefinitionError, StorageError) as exc:
+            self._fail(self.tr("Nie można zduplikować wniosku"), exc)
+            return None
+        self.window.refresh(new_id)
+        self._status(self.tr("Utworzono kopię wniosku „{name}”.").format(name=info.name))
+        return new_id
+
+    def renew_selected(self) -> int | None:
+        info = self._selected_info()
+        if info is None:
+            return None
+        name = info.name or self.tr("(bez nazwy)")
+        text = self.tr(
+            "Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?\n\n"
+            "Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, "
+            "zasoby ludzkie oraz opisy. Rok odniesienia, dane finansowe, tabele pozostałych obszarów, "
+            "załączniki, oświadczenia i podpis trzeba uzupełnić na nowo."
+        ).format(name=name)
+        if not dialogs.ask_confirm(self.window, self.tr("Odnowienie statusu"), text, self.tr("Utwórz odnowienie")):
+            return None
+        self.window.flush(info.id)
+        try:
+            new_id = self.repo.renew(info.id, renewal_carried(info.form_id))
+        except (RepositoryError, DefinitionError, StorageError) as exc:
+            self._fail(self.tr("Nie można utworzyć odnowienia"), exc)
+            return None
+        self.window.refresh(new_id)
+        self._status(self.tr("Utworzono wniosek o odnowienie statusu."))
+        return new_id
+
+    def delete_selected(self) -> bool:
+        info = self._selected_info()
+        if info is None:
+            return False
+        name = info.name or self.tr("(bez nazwy)")
+        if info.id in self.window.wizards:
+            dialogs.show_error(
+                self.window,
+                self.tr("Usuwanie wniosku"),
+                self.tr("Wniosek „{name}” jest otwarty. Zamknij jego okno i spróbuj ponownie.").format(name=name),
+            )
+            return False
+        text = self.tr(
+            "Usunąć wniosek „{name}” (wersja {version}, {state})?\n\n"
+            "Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups” obok pliku bazy, "
+            "więc wniosek będzie można odzyskać."
+        ).format(
+            name=name,
+            version=info.version_no,
+            state=self.tr("sfinalizowany") if info.state == FINAL else self.tr("roboczy"),
+        )
+        if not dialogs.ask_confirm(self.window, self.tr("Usuwanie wniosku"), text, self.tr("Usuń")):
+            return False
+        try:
+            self.repo.delete(info.id)
+        except (RepositoryError, StorageError, OSError) as exc:
+            self._fail(self.tr("Nie można usunąć wniosku"), exc)
+            return False
+        self.window.refresh()
+        self._status(self.tr("Usunięto wniosek „{name}”.").format(name=name))
+        return True
+
+    def import_file(self, path: Path | None = None) -> int | None:
+        from export import kkk_json
+
+        if path is None:
+            path = dialogs.choose_open_file(
+                self.window,
+                self.tr("Importuj wniosek"),
+                self.tr("Wniosek KKK (*.kkk.json *.json);;Wszystkie pliki (*)"),
+            )
+        if path is None:
+            return None
+        title = self.tr("Nie można zaimportować pliku")
+        try:
+            doc = kkk_json.read(path)  # fully read and validated before the database is touched
+        except kkk_json.KkkFileError as exc:
+            shown = exc.problems[:8]
+            more = len(exc.problems) - len(shown)
+            lines = "\n".join(f"• {p}" for p in shown)
+            text = self.tr("Plik {file} nie został zaimportowany; baza pozostała bez zmian.\n\n{lines}").format(
+                file=Path(path).name, lines=lines
+            )
+            if more > 0:
+                text += "\n" + self.tr("…i {n} innych problemów.").format(n=more)
+            log.warning("import rejected: %s", exc)
+            dialogs.show_error(self.window, title, text, "\n".join(exc.problems) if more > 0 else None)
+            return None
+        fallback = Path(path).name.removesuffix(".json").removesuffix(".kkk")
+        kind = doc.get("meta.application_type", "nadanie")
+        try:
+            with self.repo.db.atomic():
+                app_id = self.repo.create(doc.definition.id, doc.get("cluster.name", "") or fallback, kind)
+                self.repo.save_document(app_id, doc)
+        except (RepositoryError, DefinitionError, StorageError) as exc:
+            self._fail(title, exc)
+            return None
+        self.window.refresh(app_id)
+        self._status(self.tr("Zaimportowano plik {file}.").format(file=Path(path).name))
+        return app_id
+
+    def export_selected(self, path: Path | None = None) -> Path | None:
+        from export import kkk_json
+
+        info = self._selected_info()
+        if info is None:
+            return None
+        if path is None:
+            path = dialogs.choose_save_file(
+                self.window,
+                self.tr("Eksportuj wniosek"),
+                Path.home() / export_file_name(info.name, info.id),
+                self.tr("Wniosek KKK (*.kkk.json)"),
+            )
+        if path is None:
+            return None
+        path = Path(path)
+        if not path.name.lower().endswith(".json"):
+            path = path.with_name(path.name + ".kkk.json")
+        self.window.flush(info.id)
+        try:
+            kkk_json.write(self.repo.load(info.id), path)
+        except OSError as exc:
+            self._fail(
+                self.tr("Nie można zapisać pliku"),
+                OSError(self.tr("Nie można zapisać pliku {file} ({why}).").format(file=path, why=exc.strerror or exc)),
+            )
+            return None
+        except (RepositoryError, DefinitionError) as exc:
+            self._fail(self.tr("Nie można zapisać pliku"), exc)
+            return None
+        self._status(self.tr("Zapisano {file}.").format(file=path))
+        return path

@@ -1,0 +1,69 @@
+"""Opening another database in the start window (its lock taken first, the current one released) and the menu of
+recently used databases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu
+
+from models.db import StorageError
+from ui.start import dialogs
+
+if TYPE_CHECKING:
+    from ui.start.window import StartWindow
+
+
+class DatabaseSwitcher(QObject):
+    """`opener` opens a database and returns a handle owning it and its lock (ui.app.DatabaseHandle), raising
+    StorageError with a translated message; by default `ui.app.open_handle`."""
+
+    def __init__(self, window: StartWindow, opener: Callable[[Path], Any] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.opener = opener
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        current = str(self.window.repo.path.resolve())
+        paths = [p for p in self.window.settings.recent_databases() if str(Path(p).resolve()) != current]
+        if not paths:
+            empty = menu.addAction(self.tr("(brak)"))
+            empty.setEnabled(False)
+            return
+        for i, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{i} {path.replace('&', '&&')}")
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_database(Path(p)))
+
+    def open_database_dialog(self) -> bool:
+        path = dialogs.choose_open_file(
+            self.window,
+            self.tr("Otwórz bazę"),
+            self.tr("Baza programu Klaster (*.sqlite *.db);;Wszystkie pliki (*)"),
+        )
+        return self.switch_database(path) if path is not None else False
+
+    def switch_database(self, path: Path) -> bool:
+        """Open another database in the window (its lock taken first); the current one is released."""
+        window = self.window
+        title = self.tr("Nie można otworzyć bazy")
+        if Path(path).resolve() == window.repo.path.resolve():
+            return True
+        if window.wizards:
+            dialogs.show_error(window, title, self.tr("Zamknij najpierw otwarte okna wniosków."))
+            return False
+        opener = self.opener
+        if opener is None:
+            from ui.app import open_handle
+
+            opener = open_handle
+        try:
+            handle = opener(Path(path))
+        except StorageError as exc:
+            dialogs.report_failure(window, title, exc)
+            return False
+        window.use_database(handle)
+        return True

@@ -1,0 +1,79 @@
+"""Every modal dialog of the start window goes through a small module-level function here (`ask_confirm`,
+`show_error`, `choose_open_file`, `choose_save_file`, `ask_new_application`, `show_about`, `make_wizard`).
+
+Callers look them up on this module at call time (`dialogs.show_error(...)`), so tests replace them with
+`monkeypatch.setattr(ui.start.dialogs, name, ...)` and never reach a modal event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+
+def ask_confirm(parent: QWidget | None, title: str, text: str, yes_text: str | None = None) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    if yes_text:
+        box.button(QMessageBox.StandardButton.Yes).setText(yes_text)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def report_failure(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    """Log a failed operation and show its (already translated) message."""
+    log.warning("%s: %s", title, exc)
+    show_error(parent, title, str(exc))
+
+
+def choose_open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), name_filter)
+    return Path(path) if path else None
+
+
+def choose_save_file(parent: QWidget | None, title: str, suggested: Path, name_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    return Path(path) if path else None
+
+
+def ask_new_application(parent: QWidget | None) -> tuple[str, str, str] | None:
+    """(form id, kind, name) from the new-application dialog, or None when cancelled."""
+    from ui.dialogs.new_application import NewApplicationDialog
+
+    dialog = NewApplicationDialog(parent)
+    try:
+        if dialog.exec() != NewApplicationDialog.DialogCode.Accepted or not dialog.form_id:
+            return None
+        return dialog.form_id, dialog.kind, dialog.name
+    finally:
+        dialog.deleteLater()
+
+
+def show_about(parent: QWidget | None, db_path: Path | None, settings_file: str | None) -> None:
+    from app.paths import log_dir
+    from ui.dialogs.about import AboutDialog
+
+    dialog = AboutDialog(db_path, log_dir(), settings_file, parent)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def make_wizard(session: Session, parent: QWidget | None = None) -> QMainWindow:
+    from ui.wizard.window import WizardWindow
+
+    return WizardWindow(session, parent)
