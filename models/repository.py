@@ -6,6 +6,7 @@ Every write is one short transaction: saving a field writes one `value` row, sav
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from forms.document import Document, Row
 from forms.loader import load_form
 from forms.values import ValueTypeError, from_json, to_json
 from models.db import backup
-from models.tables import Application, Blob, ImportSource, TableRow, Value
+from models.tables import MODELS, Application, Blob, ImportSource, TableRow, Value
 
 DRAFT = "draft"
 FINAL = "final"
@@ -274,24 +275,43 @@ class Repository:
             self._write_table(app_id, doc, table_key)
             self._touch(app_id)
 
-    def _write_table(self, app_id: int, doc: Document, table_key: str, sources: dict[str, tuple[int, int]] | None = None) -> None:
+    def source_links(self, app_id: int) -> dict[str, dict[str, tuple[int, int | None]]]:
+        """Provenance links as stored: table -> row uid -> (import source id, row in the source file)."""
+        out: dict[str, dict[str, tuple[int, int | None]]] = {}
+        query = TableRow.select(TableRow.table_key, TableRow.uid, TableRow.source, TableRow.source_row).where(
+            (TableRow.application == app_id) & TableRow.source.is_null(False)
+        )
+        for table_key, uid, source, source_row in query.tuples():
+            out.setdefault(table_key, {})[uid] = (source, source_row)
+        return out
+
+    def _write_table(
+        self, app_id: int, doc: Document, table_key: str, sources: dict[str, tuple[int, int | None]] | None = None
+    ) -> None:
+        """Replace one table's rows; rows that stay (same uid) keep their provenance unless `sources` says more."""
+        links = self.source_links(app_id).get(table_key, {})
+        links.update(sources or {})
         TableRow.delete().where((TableRow.application == app_id) & (TableRow.table_key == table_key)).execute()
         rows = []
         for position, row in enumerate(doc.tables.get(table_key, [])):
-            src = (sources or {}).get(row.uid)
+            src = links.get(row.uid)
             rows.append(
-                {
-                    "application": app_id,
-                    "table_key": table_key,
-                    "uid": row.uid,
-                    "position": position,
-                    "data": self._row_json(doc.definition, table_key, row),
-                    "source": src[0] if src else None,
-                    "source_row": src[1] if src else None,
-                }
+                (
+                    app_id,
+                    table_key,
+                    row.uid,
+                    position,
+                    self._row_json(doc.definition, table_key, row),
+                    src[0] if src else None,
+                    src[1] if src else None,
+                )
             )
-        for start in range(0, len(rows), 500):
-            TableRow.insert_many(rows[start : start + 500]).execute()
+        if rows:
+            self.db.cursor().executemany(
+                "INSERT INTO row (application_id, table_key, uid, position, data, source_id, source_row)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def add_file(self, content: bytes, digest: str) -> None:
         Blob.insert(sha256=digest, data=content).on_conflict_ignore().execute()
@@ -308,7 +328,9 @@ class Repository:
             query = query.where(Blob.sha256.not_in(list(used)))
         query.execute()
 
-    def save_document(self, app_id: int, doc: Document, sources: dict[str, dict[str, tuple[int, int]]] | None = None) -> None:
+    def save_document(
+        self, app_id: int, doc: Document, sources: dict[str, dict[str, tuple[int, int | None]]] | None = None
+    ) -> None:
         """Replace everything stored for an application by `doc`, in one transaction (import, demo, copy)."""
         with self.db.atomic():
             app = self._writable(app_id)
@@ -355,7 +377,7 @@ class Repository:
             Application.update(version_no=source.version_no + 1 if as_correction else 1).where(
                 Application.id == new_id
             ).execute()
-            self.save_document(new_id, new_doc)
+            self.save_document(new_id, new_doc, self.source_links(app_id))
         return new_id
 
     def correct(self, app_id: int) -> int:
@@ -387,6 +409,24 @@ class Repository:
             if child is None:
                 return chain
             chain.append(ApplicationInfo.of(child))
+
+
+def _bound(fn: Any) -> Any:
+    """Make the peewee models talk to this repository's database: peewee binds models globally, and a process
+    may hold two databases (the command line in a test, a database switch in the GUI)."""
+
+    @functools.wraps(fn)
+    def wrapper(self: Repository, *args: Any, **kwargs: Any) -> Any:
+        if Application._meta.database is not self.db:
+            self.db.bind(MODELS)
+        return fn(self, *args, **kwargs)
+
+    return wrapper
+
+
+for _name, _member in list(vars(Repository).items()):
+    if callable(_member) and not _name.startswith("__"):
+        setattr(Repository, _name, _bound(_member))
 
 
 def safe_from_json(*args: Any) -> Any:

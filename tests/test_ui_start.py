@@ -447,7 +447,7 @@ def test_settings_file_round_trip(tmp_path, monkeypatch):
     db = tmp_path / "one.sqlite"
     db.touch()
     s = Settings(folder)
-    assert s.language == "pl" and s.recent_databases() == [] and s.mail_limit_mb == 10
+    assert s.language == "pl" and s.recent_databases() == [] and s.mail_limit_mb == 20
     s.add_recent_database(db)
     s.set("mail_limit_mb", 25)
     s.language = "en"

@@ -22,7 +22,9 @@ MAX_RECENT = 8
 DEFAULTS: dict[str, Any] = {
     "language": "pl",  # pl | en
     "recent_databases": [],  # most recent first
-    "mail_limit_mb": 10,  # an e-mail draft warns above this total size of attachments
+    "mail_limit_mb": 20,  # a package above this total size is flagged and may be split into parts
+    "ministry_email": "",  # the ministry's address for the e-mail draft (never guessed: the user enters it)
+    "package_folder": "",  # where packages were last written
     "autosave_idle_ms": 300,
 }
 

@@ -22,7 +22,7 @@ from export.pdf.canvas import Decor
 from export.pdf.closing import attachment_overrides, declarations, file_tables
 from export.pdf.cover import cover
 from export.pdf.facts import Facts, facts, pdf_meta
-from export.pdf.render import Progress, frame_height, render, to_landscape, to_portrait, write_pdf
+from export.pdf.render import Meta, Progress, frame_height, render, to_landscape, to_portrait, write_pdf
 from export.pdf.styles import LANDSCAPE, PORTRAIT, frame_width, style
 from export.pdf.text import markup
 from export.pdf.toc import Toc, TocEntry
@@ -43,6 +43,12 @@ def build_application_pdf(
 def application_pdf_bytes(
     doc: Document, info: Any, *, today: dt.date | None = None, progress: Progress | None = None
 ) -> bytes:
+    story, decor, meta = application_story(doc, info, today=today)
+    return render(story, decor, meta, progress)
+
+
+def application_story(doc: Document, info: Any, *, today: dt.date | None = None) -> tuple[list[Flowable], Decor, Meta]:
+    """The flowables of the application PDF and what its pages carry (also used by the benchmark)."""
     f = facts(doc, info, today)
     builder = _Story(doc, f)
     story, entries = builder.build()
@@ -50,7 +56,7 @@ def application_pdf_bytes(
     at = story.index(builder.toc_marker)
     story[at : at + 1] = toc.flowables()
     decor = Decor(f.name, f.header_version, f.short_checksum, draft=not f.final, toc=toc)
-    return render(story, decor, pdf_meta(doc, f, "Wniosek"), progress)
+    return story, decor, pdf_meta(doc, f, "Wniosek")
 
 
 class _Story:
@@ -94,7 +100,7 @@ class _Story:
                 out += field_blocks(self.doc, crit.fields, width)
             wanted = [v for v in self.indicators if v.id in crit.indicators]
             if wanted:
-                out.append(Paragraph("Wskaźniki obliczone z rejestru członków", style("label")))
+                out.append(Paragraph("Wskaźniki (obliczone z danych wniosku)", style("label")))
                 out += [indicator_table(self.d, wanted, width), Spacer(1, 6)]
             for t in crit.tables:
                 if crit.fields or len(crit.tables) > 1 or t.label.pl != crit.title.pl:
@@ -111,10 +117,14 @@ class _Story:
         width = frame_width(PORTRAIT)
         out = to_portrait()
         out.append(self.heading(INDICATORS_TITLE, 0, "indicators"))
-        out.append(Paragraph(
-            "Wskaźniki obliczone z rejestru członków klastra (populacja: przedsiębiorstwa, o ile nie zaznaczono "
-            "inaczej); udziały w procentach, różnica w punktach procentowych względem średniej Krajowych Klastrów "
-            "Kluczowych.", style("note")))
+        out.append(
+            Paragraph(
+                "Wskaźniki obliczone z rejestru członków klastra (populacja: przedsiębiorstwa, o ile nie zaznaczono "
+                "inaczej); udziały w procentach, różnica w punktach procentowych względem średniej Krajowych Klastrów "
+                "Kluczowych.",
+                style("note"),
+            )
+        )
         out += [indicator_table(self.d, values, width), Spacer(1, 14)]
         out += indicator_chart_block(values, width)
         return out

@@ -7,12 +7,24 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from export.pdf.charts import Bar, indicator_chart
-from export.pdf.styles import ACCENT, ACCENT_LIGHT, CELL_PAD, GOOD, BAD, RULE, style
-from export.pdf.tables import CENTER, LEFT, RIGHT, Column, PagedTable, Record, column_widths
-from export.pdf.text import markup, pieces
+from export.pdf.columns import CENTER, LEFT, RIGHT, Column, Record, column_widths, fitting_prefix
+from export.pdf.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    BAD,
+    CELL_LEADING,
+    CELL_PAD,
+    CELL_SIZE,
+    GOOD,
+    RULE,
+    style,
+    table_style,
+)
+from export.pdf.tables import PagedTable
+from export.pdf.text import markup, pieces, plain
 from export.pdf.values import EMPTY, difference_text, display, indicator_text, is_numeric
 from forms.checks import field_applies
 from forms.document import Document, Row
@@ -58,14 +70,18 @@ def kv_table(pairs: Sequence[tuple[str, str]], width: float, label_share: float 
         vstyle = style("kv_empty") if value == EMPTY else style("kv_value")
         data.append([Paragraph(markup(label), style("kv_label")), Paragraph(markup(value), vstyle)])
     table = Table(data, colWidths=[width * label_share, width * (1 - label_share)], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-    ]))
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+            ]
+        )
+    )
     return table
 
 
@@ -125,21 +141,15 @@ def column_title(col: FieldDef) -> str:
 def _column(col: FieldDef) -> Column:
     align = RIGHT if is_numeric(col) else CENTER if col.type == "bool" else LEFT
     flexible = col.type in ("text", "longtext", "email", "url", "choice", "multichoice", "phone")
+    flexible = flexible and col.key != "sha256"  # a hash prints as two fixed lines, never wrapped further
     weight = {"longtext": 2.6, "text": 1.7, "multichoice": 1.3, "email": 1.3, "url": 1.3}.get(col.type, 1.0)
     if col.key in ("name", "title"):
         weight = 2.6
-    return Column(column_title(col), align, flexible, weight)
+    return Column(plain(column_title(col)), align, flexible, weight)
 
 
 def is_wide(table: TableDef) -> bool:
-    return len(grid_columns(table)) > WIDE_GRID
-
-
-def grid_columns(table: TableDef) -> list[FieldDef]:
-    """The columns printed as grid columns; long texts go under the row when the table has many columns."""
-    if len(table.columns) > DETAIL_FROM:
-        return [c for c in table.columns if c.type != "longtext"]
-    return list(table.columns)
+    return len(table.columns) > WIDE_GRID
 
 
 def data_table(
@@ -153,21 +163,31 @@ def data_table(
 ) -> Flowable:
     """A table of the definition as a `PagedTable` (numbered rows, header on every page); "brak" when empty.
 
-    `overrides` maps a column key to a function (row) -> cell text, for columns computed at print time."""
+    The leading columns that fit at a legible width form the grid; the others (and, in tables of many columns,
+    the long texts) print under each row. `overrides` maps a column key to a function (row) -> cell text, for
+    columns computed at print time."""
     if not rows:
         return empty_note()
-    cols = grid_columns(table)
-    details = [c for c in table.columns if c not in cols]
     overrides = overrides or {}
-    columns = [Column("Lp.", RIGHT, False, 0.5)] + [_column(c) for c in cols]
+    cols = list(table.columns)
+    texts = [
+        [plain(overrides[c.key](row) if c.key in overrides else cell_text(d, c, row.data.get(c.key))) for row in rows]
+        for c in cols
+    ]
+    candidates = [i for i, c in enumerate(cols) if not (c.type == "longtext" and len(cols) > DETAIL_FROM)]
+    lp = Column("Lp.", RIGHT, False, 0.5)
+    numbers = [f"{i}." for i in range(1, len(rows) + 1)]
+    keep = (
+        fitting_prefix([lp] + [_column(cols[i]) for i in candidates], [numbers] + [texts[i] for i in candidates], width)
+        - 1
+    )
+    grid = candidates[:keep]
+    rest = [i for i in range(len(cols)) if i not in grid]
+    columns = [lp] + [_column(cols[i]) for i in grid]
     records = []
-    for i, row in enumerate(rows, 1):
-        cells = [f"{i}."]
-        for c in cols:
-            fn = overrides.get(c.key)
-            cells.append(fn(row) if fn else cell_text(d, c, row.data.get(c.key)))
-        extra = [(c.label.pl, str(row.data[c.key])) for c in details if row.data.get(c.key)]
-        records.append(Record(cells, extra))
+    for r in range(len(rows)):
+        details = [(cols[i].label.pl, texts[i][r]) for i in rest if texts[i][r] != CELL_EMPTY]
+        records.append(Record([numbers[r]] + [texts[i][r] for i in grid], details))
     widths = column_widths(columns, records, width)
     return PagedTable(columns, records, widths, frame_height=frame_height)
 
@@ -183,42 +203,52 @@ def _count_labels(d: FormDefinition, value: IndicatorValue) -> dict[str, str]:
     return {}
 
 
-def indicator_rows(d: FormDefinition, values: Sequence[IndicatorValue]) -> list[list[str]]:
-    rows = []
-    for v in values:
-        rows.append([
-            v.definition.label.pl,
-            indicator_text(v.value, v.is_percent, _count_labels(d, v)),
-            format_percent(v.kkk_average) if v.kkk_average is not None else "",
-            difference_text(v.difference) if v.kkk_average is not None else "",
-        ])
-    return rows
-
-
 def indicator_table(d: FormDefinition, values: Sequence[IndicatorValue], width: float) -> Table:
-    """Indicator | the cluster's value | KKK average | difference in percentage points (green above, red below)."""
+    """Indicator | the cluster's value | KKK average | difference in percentage points (green above, red below).
+    Counts by category (members by type) follow their indicator as indented rows."""
+    width = min(width, 540.0)
     head = ["Wskaźnik", "Wartość", "Średnia KKK", "Różnica"]
-    widths = [width - 3 * 68 - 20, 88, 68, 64]
-    body = indicator_rows(d, values)
-    data = [[Paragraph(markup(h), style("cell_bold")) for h in head]]
+    widths = [width - 92 - 64 - 62, 92, 64, 62]
+    cell, bold = style("cell"), style("cell_bold")
+    data: list[list] = [[Paragraph(markup(h), bold) for h in head]]
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 1), (-1, -1), style("cell").fontName, 8, 10),
+        ("FONT", (0, 1), (-1, -1), cell.fontName, CELL_SIZE, CELL_LEADING),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
         ("LINEABOVE", (0, 0), (-1, 0), 0.9, ACCENT),
         ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
     ]
-    for r, (row, v) in enumerate(zip(body, values, strict=True), 1):
-        data.append([Paragraph(markup(row[0]), style("cell"))] + [
-            Paragraph(markup(row[1]), style("cell_right")) if isinstance(v.value, dict) else row[1],
-            row[2], row[3]])
-        if v.difference is not None and v.difference != 0:
-            commands.append(("TEXTCOLOR", (3, r), (3, r), GOOD if v.difference > 0 else BAD))
-    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
+    for v in values:
+        r = len(data)
+        if isinstance(v.value, dict):
+            data.append([Paragraph(markup(v.definition.label.pl), cell), "", "", ""])
+            labels = _count_labels(d, v)
+            order = list(labels)
+            for code in sorted(v.value, key=lambda k: (order.index(k) if k in order else len(order), k)):
+                data.append(
+                    [
+                        Paragraph(markup(labels.get(code, code)), style("cell_indent")),
+                        indicator_text(v.value[code], False),
+                        "",
+                        "",
+                    ]
+                )
+        else:
+            data.append(
+                [
+                    Paragraph(markup(v.definition.label.pl), cell),
+                    indicator_text(v.value, v.is_percent),
+                    format_percent(v.kkk_average) if v.kkk_average is not None else "",
+                    difference_text(v.difference) if v.kkk_average is not None else "",
+                ]
+            )
+            if v.difference is not None and v.difference != 0:
+                commands.append(("TEXTCOLOR", (3, r), (3, r), GOOD if v.difference > 0 else BAD))
+        commands.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.4, RULE))
+    return Table(data, colWidths=widths, repeatRows=1, style=table_style(commands), hAlign="LEFT")
 
 
 def indicator_chart_block(values: Sequence[IndicatorValue], width: float) -> list[Flowable]:
@@ -226,11 +256,10 @@ def indicator_chart_block(values: Sequence[IndicatorValue], width: float) -> lis
     bars = [Bar(v.definition.label.pl, v.value, v.kkk_average) for v in values if v.kkk_average is not None]
     if not bars:
         return []
-    return [KeepTogether([indicator_chart(bars, width)])]
+    return [indicator_chart(bars, width)]  # a drawing never splits; a heading before it stays with it
 
 
 def status_paragraph(ok: bool | None, text: str) -> Paragraph:
     """A one-line verdict: ✓ green, ✗ red, – grey (unknown)."""
     mark, colour = {True: ("✓", GOOD), False: ("✗", BAD), None: ("–", RULE)}[ok]
-    return Paragraph(f'<font color="#{colour.hexval()[2:]}"><b>{mark}</b></font> {markup(text)}',
-                     style("kv_value"))
+    return Paragraph(f'<font color="#{colour.hexval()[2:]}"><b>{mark}</b></font> {markup(text)}', style("kv_value"))

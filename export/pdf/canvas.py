@@ -23,7 +23,7 @@ class Decor:
     """What every page carries."""
 
     name: str  # the application's name (the cluster)
-    version: str  # e.g. "wersja 2 (korekta) · sfinalizowany 12.03.2025"
+    version: str  # e.g. "wersja 2 (korekta) · sfinalizowana 12.03.2025"
     checksum: str  # grouped, e.g. "3f9a-1c02-77be-90d4"
     draft: bool
     toc: Toc | None = None
@@ -47,15 +47,23 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._decor = decor
         self._held: list[dict] = []
+        self._marks: dict[int, list[tuple[str, dict]]] = {}  # page number -> bookmarks set on it
+        self._forms: set[str] = set()
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
         self._startPage()
 
+    def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+        """A destination refers to the page object being written, so it is set when the held page is written."""
+        self._marks.setdefault(self.getPageNumber(), []).append((key, kwargs))
+
     def save(self) -> None:
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)
+            for key, kwargs in self._marks.get(self.getPageNumber(), ()):
+                Canvas.bookmarkPage(self, key, **kwargs)
             self._stamp(total)
             Canvas.showPage(self)
         self._held = []
@@ -63,12 +71,28 @@ class NumberedCanvas(Canvas):
 
     # Stamps ----------------------------------------------------------------------------------------------------
     def _stamp(self, total: int) -> None:
+        """The page's own parts (contents, page number) and, as one form drawn on every page of the same size, the
+        parts all pages share (header, checksum, watermark): a 200-page PDF then holds them once."""
         d = self._decor
         number = self.getPageNumber()
         if d.toc is not None:
             d.toc.draw(self, number)
         width, height = self._pagesize
+        name = f"KlasterPage{int(width)}x{int(height)}"
+        if name not in self._forms:
+            self.beginForm(name)
+            self._shared(width, height)
+            self.endForm()
+            self._forms.add(name)
+        self.doForm(name)
         self.saveState()
+        self.setFillColor(MUTED)
+        self.setFont(SANS_BOLD, HEAD_SIZE)
+        self.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 14, page_label(number, total))
+        self.restoreState()
+
+    def _shared(self, width: float, height: float) -> None:
+        d = self._decor
         self.setFillColor(MUTED)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
@@ -81,14 +105,11 @@ class NumberedCanvas(Canvas):
         self.setFont(SANS_BOLD, HEAD_SIZE)
         self.drawString(MARGIN_X, y, _fit(plain(d.name), SANS_BOLD, HEAD_SIZE, width - 2 * MARGIN_X - right - 20))
         self.line(MARGIN_X, y - 3.5, width - MARGIN_X, y - 3.5)
-        # Footer: checksum left, page number right, a hairline above them.
+        # Footer: checksum left (the page number is drawn per page), a hairline above.
         y = MARGIN_BOTTOM - 14
         self.line(MARGIN_X, y + 9, width - MARGIN_X, y + 9)
         self.setFont(SANS, HEAD_SIZE)
         self.drawString(MARGIN_X, y, f"Suma kontrolna SHA-256: {d.checksum}")
-        self.setFont(SANS_BOLD, HEAD_SIZE)
-        self.drawRightString(width - MARGIN_X, y, page_label(number, total))
-        self.restoreState()
         if d.draft:
             self._watermark(width, height)
 

@@ -73,8 +73,16 @@ def indicator_chart(bars: list[Bar], width: float) -> Drawing:
             else:
                 length = plot * min(float(value), top) / top
                 d.add(Rect(0, y, max(length, 0.6), BAR - 1, fillColor=colour, strokeColor=None))
-                d.add(String(length + 4, y + 1.3, format_percent(value), fontName=SANS_BOLD if bold else SANS,
-                             fontSize=VALUE_SIZE, fillColor=INK if bold else MUTED))
+                d.add(
+                    String(
+                        length + 4,
+                        y + 1.3,
+                        format_percent(value),
+                        fontName=SANS_BOLD if bold else SANS,
+                        fontSize=VALUE_SIZE,
+                        fillColor=INK if bold else MUTED,
+                    )
+                )
             y -= GAP
         y -= AFTER
     # Value axis from 0: grid lines every 10 % (20 % when the scale is wide), labels under the plot.

@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from export.pdf.blocks import kv_table
-from export.pdf.styles import INK, style
+from export.pdf.styles import style, table_style
 from export.pdf.text import markup
-from export.pdf.values import EMPTY, display
+from export.pdf.values import display
 from forms.checks import field_applies
 from forms.document import Document, Row
 from forms.fmt import format_decimal
@@ -68,12 +68,16 @@ def declarations(doc: Document, fields: tuple[FieldDef, ...], width: float) -> l
             note = "" if value is not None else " (brak odpowiedzi)"
             rows.append([Paragraph(mark, style("h2")), Paragraph(markup(f.label.pl + note), style("declaration"))])
         table = Table(rows, colWidths=[18, width - 18], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]))
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
         out += [table, Spacer(1, 8)]
     if others:
         pairs = [(f.label.pl, display(d, f, doc.values.get(f.key))) for f in others]
@@ -91,18 +95,25 @@ def signature_block(doc: Document, width: float) -> Flowable:
             return ""
         return display(d, d.field(key), doc.values.get(key))
 
-    place_date = ", ".join(p for p in (text("signatory.place"), text("signatory.date")) if p) or EMPTY
-    who = ", ".join(p for p in (text("signatory.name"), text("signatory.position")) if p) or EMPTY
-    line = "." * 60
+    place_date = ", ".join(p for p in (text("signatory.place"), text("signatory.date")) if p)
+    who = ", ".join(p for p in (text("signatory.name"), text("signatory.position")) if p)
+    dots = "." * 48
+    caption = "podpis osoby upoważnionej do reprezentowania koordynatora" + (f"\n{who}" if who else "")
     data = [
-        [Paragraph(markup(place_date), style("kv_value")), Paragraph(markup(line), style("small_center"))],
-        [Paragraph("miejscowość i data", style("small")),
-         Paragraph(markup(f"podpis osoby upoważnionej do reprezentowania koordynatora\n{who}"), style("small_center"))],
+        [Paragraph(markup(place_date), style("sign")), Paragraph("", style("sign"))],
+        [Paragraph(dots, style("small_center")), Paragraph(dots + "." * 24, style("small_center"))],
+        [Paragraph("miejscowość i data", style("small_center")), Paragraph(markup(caption), style("small_center"))],
     ]
-    table = Table(data, colWidths=[width * 0.42, width * 0.58])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-    ]))
+    table = Table(data, colWidths=[width * 0.4, width * 0.6], rowHeights=[30, None, None])
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 2), (-1, 2), "TOP"),
+            ]
+        )
+    )
     return KeepTogether([Paragraph("Podpis", style("h3")), table])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from export.pdf.blocks import kv_table
 from export.pdf.facts import Facts
 from export.pdf.qr import payload, qr_drawing
-from export.pdf.styles import ACCENT, ACCENT_LIGHT, style
+from export.pdf.styles import ACCENT, ACCENT_LIGHT, style, table_style
 from export.pdf.text import markup
 from export.pdf.values import EMPTY, display
 from forms.document import Document
@@ -26,23 +26,34 @@ def full_checksum_lines(checksum: str) -> str:
 def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
     d = doc.definition
     band = Table(
-        [[Paragraph(markup(f.title), style("cover_kind"))], [Paragraph(markup(d.title.pl), style("cover_kind"))]],
+        [
+            [Paragraph(markup(f.title), style("cover_kind_big"))],
+            [Paragraph(markup(f"Runda: {f.round} · formularz {f.form}"), style("cover_kind"))],
+        ],
         colWidths=[width],
     )
-    band.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, 0), 12),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
-    ]))
+    band.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, 0), 12),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+            ]
+        )
+    )
     out: list[Flowable] = [band, Spacer(1, 16 * mm)]
     out.append(Paragraph(markup(f.name), style("cover_title")))
     if f.coordinator:
         out.append(Paragraph(markup(f"Koordynator: {f.coordinator}"), style("cover_sub")))
     if not f.final:
-        out.append(Paragraph("WERSJA ROBOCZA – dokument do wglądu, nie jest wnioskiem złożonym "
-                             "(nie został sfinalizowany).", style("cover_draft")))
+        out.append(
+            Paragraph(
+                "WERSJA ROBOCZA – dokument do wglądu, nie jest wnioskiem złożonym (nie został sfinalizowany).",
+                style("cover_draft"),
+            )
+        )
     out.append(Spacer(1, 6 * mm))
 
     def field(key: str) -> str:
@@ -69,19 +80,26 @@ def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
         Spacer(1, 4),
         Paragraph(markup(f"Skrót (na każdej stronie): {f.short_checksum}"), style("kv_value")),
         Spacer(1, 6),
-        Paragraph("Suma kontrolna obejmuje wszystkie dane wniosku (pola i tabele) w postaci kanonicznej; "
-                  "ta sama suma w pliku .kkk.json i w pakiecie dowodzi, że to te same dane. "
-                  "Kod QR zawiera numer wniosku, jego wersję i pełną sumę kontrolną.", style("note")),
+        Paragraph(
+            "Suma kontrolna obejmuje wszystkie dane wniosku (pola i tabele) w postaci kanonicznej; "
+            "ta sama suma w pliku .kkk.json i w pakiecie dowodzi, że to te same dane. "
+            "Kod QR zawiera numer wniosku, jego wersję i pełną sumę kontrolną.",
+            style("note"),
+        ),
     ]
     qr = qr_drawing(payload(f.app_id, f.uuid, f.version_no, f.checksum, d.id), QR_SIZE)
     box = Table([[text, qr]], colWidths=[width - QR_SIZE - 24, QR_SIZE + 24])
-    box.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    box.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     out.append(box)
     return out

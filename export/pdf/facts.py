@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from export.pdf.render import Meta
 from forms.document import Document, group_checksum
 from forms.fmt import format_date
+
+log = logging.getLogger(__name__)
 
 KIND_TITLES = {
     "nadanie": "Wniosek o nadanie statusu Krajowego Klastra Kluczowego",
@@ -29,8 +32,9 @@ class Facts:
     form: str  # "kkk-2019 (wersja formularza 1)"
     version_no: int
     version: str  # "wersja 2 (korekta)"
-    state: str  # "wersja robocza" / "sfinalizowany 12.03.2025"
+    state: str  # "roboczy (niesfinalizowany)" / "sfinalizowany 12.03.2025": the application's state
     final: bool
+    finalized_on: str  # "12.03.2025" or ""
     checksum: str  # 64 hex
     short_checksum: str  # 3f9a-1c02-77be-90d4
     today: dt.date
@@ -38,7 +42,9 @@ class Facts:
 
     @property
     def header_version(self) -> str:
-        return f"{self.version} · {self.state}"
+        """`wersja 1 · robocza`, `wersja 2 (korekta) · sfinalizowana 12.03.2025` (page headers)."""
+        state = f"sfinalizowana {self.finalized_on}".rstrip() if self.final else "robocza"
+        return f"{self.version} · {state}"
 
 
 def _get(info: Any, name: str, default: Any = None) -> Any:
@@ -50,17 +56,22 @@ def facts(doc: Document, info: Any, today: dt.date | None = None) -> Facts:
     d = doc.definition
     today = today or dt.date.today()
     kind = doc.get("meta.application_type") or _get(info, "kind") or ""
-    kind_label = d.choice_label(d.field("meta.application_type").list or "", kind) if d.has_field(
-        "meta.application_type") and kind else (kind or "")
+    kind_label = (
+        d.choice_label(d.field("meta.application_type").list or "", kind)
+        if d.has_field("meta.application_type") and kind
+        else (kind or "")
+    )
     version_no = int(_get(info, "version_no", 1) or 1)
     final = _get(info, "state") == "final"
     finalized = _get(info, "finalized_at")
-    if final:
-        state = "sfinalizowany" + (f" {format_date(finalized.date() if isinstance(finalized, dt.datetime) else finalized)}"
-                                  if finalized else "")
-    else:
-        state = "wersja robocza"
+    if isinstance(finalized, dt.datetime):
+        finalized = finalized.date()
+    finalized_on = format_date(finalized) if final and finalized else ""
+    state = f"sfinalizowany {finalized_on}".rstrip() if final else "roboczy (niesfinalizowany)"
     checksum = doc.checksum()
+    stored = _get(info, "checksum")
+    if final and stored and stored != checksum:  # a finalised application cannot change: the data are damaged
+        log.error("application %s: stored checksum %s, data give %s", _get(info, "id"), stored, checksum)
     return Facts(
         app_id=int(_get(info, "id", 0) or 0),
         uuid=str(_get(info, "uuid", "") or ""),
@@ -74,6 +85,7 @@ def facts(doc: Document, info: Any, today: dt.date | None = None) -> Facts:
         version=f"wersja {version_no}" + (" (korekta)" if version_no > 1 else ""),
         state=state,
         final=final,
+        finalized_on=finalized_on,
         checksum=checksum,
         short_checksum=group_checksum(checksum),
         today=today,

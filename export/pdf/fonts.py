@@ -77,7 +77,10 @@ def register_fonts() -> None:
                 raise FontError(f"nie można wczytać czcionki {path}: {exc}") from exc
         for family in (BODY, CONDENSED):
             pdfmetrics.registerFontFamily(
-                family.regular, normal=family.regular, bold=family.bold, italic=family.italic,
+                family.regular,
+                normal=family.regular,
+                bold=family.bold,
+                italic=family.italic,
                 boldItalic=family.bold_italic,
             )
         # Pages and drawings start in these instead of Helvetica (never embedded, no Polish letters).
@@ -88,8 +91,10 @@ def register_fonts() -> None:
 
 
 def _charmap(name: str) -> set[int]:
+    """Code points with a glyph. Those beyond the Basic Multilingual Plane (DejaVu has a few emoji there) are left
+    out: reportlab's ToUnicode map writes them as 4 hex digits, so 😀 would print but be read back as ὠ."""
     font = pdfmetrics.getFont(name)
-    return {code for code, glyph in font.face.charToGlyph.items() if glyph}
+    return {code for code, glyph in font.face.charToGlyph.items() if glyph and code <= 0xFFFF}
 
 
 def _missing_pattern(codes: set[int]) -> re.Pattern[str]:

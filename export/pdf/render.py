@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
 
 from export.atomic import write_bytes_atomic
 from export.pdf.canvas import Decor, NumberedCanvas
@@ -43,6 +44,26 @@ def to_landscape() -> list[Flowable]:
     return [NextPageTemplate("landscape"), PageBreak()]
 
 
+class _KeepWithNext(KeepTogether):
+    """Headings kept with what follows them. reportlab moves the whole group to the next page whenever it does not
+    fit, which for a long table means always; here a table only needs its header and first row on the same page
+    (`keep_height`), and then splits as usual."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        last = self._content[-1]
+        keep = getattr(last, "keep_height", None)
+        if keep is None:
+            return super().split(aW, aH)
+        need = keep()
+        for f in self._content[:-1]:
+            need += f.wrapOn(self.canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        if need <= aH or at_top:
+            return list(self._content)
+        return [FrameBreak()] + list(self._content)
+
+
 class _DocTemplate(BaseDocTemplate):
     def __init__(self, target, decor: Decor, meta: Meta) -> None:
         super().__init__(
@@ -61,6 +82,7 @@ class _DocTemplate(BaseDocTemplate):
             lang="pl-PL",
             invariant=1,
             initialFontName=SANS,
+            keepTogetherClass=_KeepWithNext,
         )
         self.decor = decor
         templates = []

@@ -7,13 +7,25 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from export.pdf.blocks import indicator_chart_block, kv_table, status_paragraph
 from export.pdf.canvas import Decor
 from export.pdf.facts import Facts, facts, pdf_meta
 from export.pdf.render import Progress, render, write_pdf
-from export.pdf.styles import ACCENT, ACCENT_LIGHT, BAD, CELL_PAD, GOOD, PORTRAIT, RULE, WARN, frame_width, style
+from export.pdf.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    BAD,
+    CELL_PAD,
+    GOOD,
+    PORTRAIT,
+    RULE,
+    WARN,
+    frame_width,
+    style,
+    table_style,
+)
 from export.pdf.text import markup
 from export.pdf.values import EMPTY, display, indicator_text
 from forms.checks import Problem, check_document
@@ -96,13 +108,20 @@ def _completeness(doc: Document, problems: list[Problem], width: float) -> list[
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     for r, p in enumerate(parts, 1):
-        data.append([p.section.display_title(), labels[p.status], f"{min(p.filled, p.required)} z {p.required}",
-                     str(p.errors), str(p.warnings)])
+        data.append(
+            [
+                p.section.display_title(),
+                labels[p.status],
+                f"{min(p.filled, p.required)} z {p.required}" if p.required else "—",
+                str(p.errors),
+                str(p.warnings),
+            ]
+        )
         colour = GOOD if p.status == COMPLETE else BAD if p.status == HAS_ERRORS else WARN if p.errors else None
         if colour is not None:
             commands.append(("TEXTCOLOR", (1, r), (1, r), colour))
     table = Table(data, colWidths=[width - 4 * 62, 72, 62, 52, 52], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return [Paragraph(markup(f"Kompletność: {pct} % wymaganych pozycji"), style("h2")), table, Spacer(1, 4)]
 
 
@@ -118,10 +137,15 @@ def _eligibility(doc: Document, problems: list[Problem]) -> list[Flowable]:
     return [
         Paragraph("Warunki formalne", style("h2")),
         status_paragraph(age_ok, f"Klaster działa co najmniej {elig.min_age_years} lata{since}"),
-        status_paragraph("eligibility_members" not in codes,
-                         f"Co najmniej {elig.min_members} członków (w rejestrze: {members})"),
-        status_paragraph(errors == 0, "Wniosek bez błędów – można go sfinalizować" if errors == 0
-                         else "Wniosek ma błędy do poprawienia przed finalizacją"),
+        status_paragraph(
+            "eligibility_members" not in codes, f"Co najmniej {elig.min_members} członków (w rejestrze: {members})"
+        ),
+        status_paragraph(
+            errors == 0,
+            "Wniosek bez błędów – można go sfinalizować"
+            if errors == 0
+            else "Wniosek ma błędy do poprawienia przed finalizacją",
+        ),
         Spacer(1, 4),
     ]
 
@@ -129,17 +153,22 @@ def _eligibility(doc: Document, problems: list[Problem]) -> list[Flowable]:
 def _problems(doc: Document, problems: list[Problem]) -> list[Flowable]:
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
-    out: list[Flowable] = [Paragraph(markup(f"Otwarte problemy: błędy {len(errors)}, ostrzeżenia {len(warnings)}"),
-                                     style("h2"))]
+    out: list[Flowable] = [
+        Paragraph(markup(f"Otwarte problemy: błędy {len(errors)}, ostrzeżenia {len(warnings)}"), style("h2"))
+    ]
     if not problems:
         out.append(Paragraph("Kontrola nie wykazała błędów ani ostrzeżeń.", style("text")))
         return out
     for p in (errors + warnings)[:MAX_PROBLEMS]:
         tag = "BŁĄD" if p.is_error else "UWAGA"
         colour = BAD if p.is_error else WARN
-        out.append(Paragraph(
-            f'<font color="#{colour.hexval()[2:]}"><b>{tag}</b></font> '
-            f"{markup(p.location(doc.definition))}: {markup(p.message.pl)}", style("small")))
+        out.append(
+            Paragraph(
+                f'<font color="#{colour.hexval()[2:]}"><b>{tag}</b></font> '
+                f"{markup(p.location(doc.definition))}: {markup(p.message.pl)}",
+                style("small"),
+            )
+        )
     rest = len(problems) - MAX_PROBLEMS
     if rest > 0:
         out.append(Paragraph(markup(f"… i {rest} więcej (pełna lista w programie: Sprawdź wniosek)."), style("note")))

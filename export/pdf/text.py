@@ -50,7 +50,3 @@ def _cut_at(block: str, limit: int) -> int:
         if at > 0:
             return at + len(pattern)
     return limit
-
-
-def join_nonempty(*parts: str, sep: str = " ") -> str:
-    return sep.join(p for p in parts if p)

@@ -101,7 +101,7 @@ class Toc:
             font, size, leading, indent, _ = LEVELS[min(placed.entry.level, 2)]
             page = self.page_of.get(placed.entry.key)
             canv.setFont(font, size)
-            canv.setFillColor(INK if placed.entry.level == 0 else MUTED if placed.entry.level > 1 else INK)
+            canv.setFillColor(MUTED if placed.entry.level > 1 else INK)
             y = placed.y
             for line in placed.lines:
                 canv.drawString(MARGIN_X + indent, y, line)
@@ -119,8 +119,13 @@ class Toc:
                 count = int((dots_to - dots_from) / dot)
                 canv.drawRightString(dots_to, last_y, ". " * count)
             if page is not None:
-                canv.linkRect("", placed.entry.key, (MARGIN_X + indent, last_y - 2, right, placed.y + size),
-                              relative=0, thickness=0)
+                canv.linkRect(
+                    "",
+                    placed.entry.key,
+                    (MARGIN_X + indent, last_y - 2, right, placed.y + size),
+                    relative=0,
+                    thickness=0,
+                )
         canv.restoreState()
 
 

@@ -44,15 +44,10 @@ def is_numeric(fdef: FieldDef) -> bool:
     return fdef.type in ("money", "decimal", "int")
 
 
-def indicator_text(value: Any, is_percent: bool, count_labels: dict[str, str] | None = None) -> str:
-    """An indicator's value: a percentage, a count, a sum of money or counts by category."""
+def indicator_text(value: Any, is_percent: bool) -> str:
+    """An indicator's value: a percentage, a count or a sum of money (counts by category print as rows)."""
     if value is None:
         return "—"
-    if isinstance(value, dict):
-        labels = count_labels or {}
-        order = list(labels)
-        keys = sorted(value, key=lambda k: (order.index(k) if k in order else len(order), k))
-        return ", ".join(f"{labels.get(k, k)}: {format_int(value[k])}" for k in keys) or "—"
     if is_percent:
         return format_percent(Decimal(value))
     if isinstance(value, int):

@@ -16,7 +16,6 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 from forms.checks.validators import check_value
@@ -26,6 +25,9 @@ from forms.schema import Choice, FieldDef, FormDefinition
 TRUE_WORDS = frozenset({"tak", "t", "x", "1", "yes", "y", "true", "prawda", "✓", "✔", "+"})
 FALSE_WORDS = frozenset({"nie", "n", "0", "no", "false", "falsz", "fałsz"})
 EMPTY_WORDS = frozenset({"-", "–", "—"})
+_YES_NO_TEXTS = {w: True for w in TRUE_WORDS} | {w: False for w in FALSE_WORDS} | {"T": True, "N": False,
+                                                                                   "X": True, "Tak": True,
+                                                                                   "Nie": False}
 CENT = Decimal("0.01")
 ID_TYPES = ("nip", "regon", "krs")
 _SEPARATORS = re.compile(r"[;,\n/+]")
@@ -46,8 +48,27 @@ def fold(text: str) -> str:
     return _FOLD_PUNCT.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=64)
-def _choice_index(choices: tuple[Choice, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+class _ChoiceIndex:
+    """Names of a list's choices, and the texts already matched (sheets repeat the same few values)."""
+
+    def __init__(self, choices: tuple[Choice, ...]) -> None:
+        self.choices = choices  # kept so that its id is not reused while this index lives
+        self.exact, self.labels = _names(choices)
+        self.memo: dict[str, str | None] = {}
+
+
+_INDEXES: dict[int, _ChoiceIndex] = {}
+MEMO_LIMIT = 20_000
+
+
+def _index_of(choices: tuple[Choice, ...]) -> _ChoiceIndex:
+    index = _INDEXES.get(id(choices))
+    if index is None or index.choices is not choices:
+        index = _INDEXES[id(choices)] = _ChoiceIndex(choices)
+    return index
+
+
+def _names(choices: tuple[Choice, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """(exact names -> code, (folded label, code) for prefix matching)."""
     exact: dict[str, str] = {}
     labels: list[tuple[str, str]] = []
@@ -65,8 +86,16 @@ def _choice_index(choices: tuple[Choice, ...]) -> tuple[dict[str, str], tuple[tu
 
 def match_choice(text: str, choices: tuple[Choice, ...]) -> str | None:
     """The code `text` names: exactly (code or label) or by an unambiguous beginning of at least 3 letters."""
-    exact, labels = _choice_index(choices)
-    key = fold(text)
+    index = _index_of(choices)
+    if text in index.memo:
+        return index.memo[text]
+    code = _match(fold(text), index.exact, index.labels)
+    if len(index.memo) < MEMO_LIMIT:
+        index.memo[text] = code
+    return code
+
+
+def _match(key: str, exact: dict[str, str], labels: tuple[tuple[str, str], ...]) -> str | None:
     if key.startswith("woj "):
         key = key[4:]
     if key in exact:
@@ -151,6 +180,8 @@ def _date(value: Any) -> dt.date:
 def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
+    if value in _YES_NO_TEXTS:
+        return _YES_NO_TEXTS[value]
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     key = str(value).strip().casefold()
@@ -258,14 +289,24 @@ def parse_yes_no(value: Any) -> bool | None:
     return None if is_blank(value) else _bool(value)
 
 
-def check_cell(column: FieldDef, value: Any, definition: FormDefinition) -> tuple[Any, str | None]:
-    """(typed value, None) or (None, Polish reason): reading plus the field's own checks."""
+def needs_check(column: FieldDef) -> bool:
+    """Whether `check_value` can find anything wrong with a value `parse_cell` accepted for this column."""
+    if column.type in ("bool", "choice"):
+        return column.must_be_true
+    if column.type == "multichoice":
+        return bool(column.min_selected)
+    return True
+
+
+def check_cell(column: FieldDef, value: Any, definition: FormDefinition, *,
+               checked: bool = True) -> tuple[Any, str | None]:
+    """(typed value, None) or (None, Polish reason): reading plus (when `checked`) the field's own checks."""
     try:
         typed = parse_cell(column, value, definition)
     except CellError as exc:
         return None, str(exc)
-    if typed is None:
-        return None, None
+    if typed is None or not checked:
+        return typed, None
     problem = check_value(column, typed)
     if problem is not None:
         return None, problem.pl

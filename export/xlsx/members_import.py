@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from export.xlsx.cells import CellError, check_cell, display, fold, parse_yes_no
+from export.xlsx.cells import CellError, check_cell, display, fold, needs_check, parse_yes_no
 from export.xlsx.headers import SCAN_ROWS, HeaderMatch, HeaderMatcher, find_header_row, missing_columns
 from export.xlsx.model import CellProblem, ImportPreview, SheetRow
 from export.xlsx.plan import (  # noqa: F401 - the import's public interface in one place
@@ -69,42 +69,42 @@ def load_sheet(path: Path | str, definition: FormDefinition, *, table_key: str =
     matcher = HeaderMatcher(table, definition)
     with open_workbook(source) as wb:
         sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
-        best: tuple[int, Any, int] | None = None  # (score, sheet, header row)
+        best: tuple[int, Any, int, tuple] | None = None  # (score, sheet, header row, headers)
         for ws in sheets:
             found = find_header_row(_head(ws, source.file_name), matcher)
             if found is not None:
                 score = matcher.score(found[1])
                 if best is None or score > best[0]:
-                    best = (score, ws, found[0])
+                    best = (score, ws, found[0], found[1])
         if best is None:
             examples = ", ".join(f"„{c.label.pl}”" for c in table.columns[:3])
             raise XlsxFileError(
                 source.file_name, f"nie znaleziono wiersza nagłówków tabeli „{table.label.pl}” w pierwszych "
                 f"{SCAN_ROWS} wierszach żadnego arkusza (oczekiwano kolumn takich jak {examples})")
-        _score, ws, header_row = best
-        headers: tuple = ()
-        rows: list[tuple[int, tuple]] = []
-        for number, values in iter_values(ws, source.file_name, progress=progress):
-            if number == header_row:
-                headers = values
-            elif number > header_row:
-                rows.append((number, values))
-        return SheetData(source, ws.title, header_row, headers, rows)
+        _score, ws, header_row, headers = best
+        width = max(i for i, v in enumerate(headers) if _filled(v)) + 1  # cells with no header are not read
+        rows = [(number, values) for number, values in iter_values(
+            ws, source.file_name, progress=progress, max_columns=width, first_row=header_row + 1)]
+        return SheetData(source, ws.title, header_row, tuple(headers[:width]), rows)
 
 
 # Interpreting rows ---------------------------------------------------------------------------------------
-def _is_note(values: tuple, used: set[int]) -> str | None:
+def _filled(value: Any) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def _is_note(values: tuple, used: list[int]) -> str | None:
     """Why a non-blank row is not a member: "" for a row to skip silently (only an "Lp." number), or None."""
-    filled = [(i, v) for i, v in enumerate(values) if v is not None and str(v).strip()]
-    first = filled[0][1]
+    first = next(v for v in values if _filled(v))
     if isinstance(first, str):
         text = first.strip()
-        key = fold(text)
+        key = fold(text) if text[:1].isalpha() else ""
         if text.startswith("*") or key.startswith(NOTE_WORDS) and (
-                len(filled) == 1 or ":" in text or key in NOTE_WORDS):  # "Razem" with sums, "Uwaga: ..."
+                sum(map(_filled, values)) == 1 or ":" in text or key in NOTE_WORDS):  # "Razem" with sums
             return "uwaga lub podsumowanie"
-    if all(i not in used for i, _ in filled):
-        if all(isinstance(v, (int, float)) for _, v in filled):
+    size = len(values)
+    if not any(i < size and _filled(values[i]) for i in used):
+        if all(isinstance(v, (int, float)) for v in values if _filled(v)):
             return ""  # a numbered but otherwise empty row of a prepared list
         return "tekst poza kolumnami tabeli"
     return None
@@ -115,7 +115,8 @@ class _RowReader:
 
     def __init__(self, matches: list[HeaderMatch], table: TableDef, definition: FormDefinition) -> None:
         self.definition = definition
-        self.plain = [(m.index, table.column(m.target.column), m.header or m.letter, m.letter)
+        self.plain = [(m.index, table.column(m.target.column), m.header or m.letter, m.letter,
+                       needs_check(table.column(m.target.column)))
                       for m in matches if m.target is not None and m.target.choice is None]
         self.options = [(m.index, m.target.column, m.target.choice, m.header or m.letter, m.letter)
                         for m in matches if m.target is not None and m.target.choice is not None]
@@ -125,11 +126,11 @@ class _RowReader:
         data: dict[str, Any] = {}
         problems: list[CellProblem] = []
         definition = self.definition
-        for index, column, header, letter in self.plain:
+        for index, column, header, letter, checked in self.plain:
             raw = values[index] if index < size else None
             if raw is None:
                 continue
-            typed, message = check_cell(column, raw, definition)
+            typed, message = check_cell(column, raw, definition, checked=checked)
             if message is not None:
                 problems.append(CellProblem(number, letter, header, message, display(raw)))
             elif typed is not None:
@@ -146,6 +147,8 @@ class _RowReader:
                 continue
             if answer is not None:
                 options.setdefault(key, {})[code] = answer
+        if len(problems) > 1:  # in the order of the sheet's columns
+            problems.sort(key=lambda p: (len(p.column), p.column))
         return SheetRow(number, data, options, problems, values)
 
 
@@ -155,12 +158,12 @@ def build_preview(sheet: SheetData, definition: FormDefinition, mapping: dict[st
     table = definition.table(table_key)
     matches = HeaderMatcher(table, definition).match_row(sheet.headers, mapping)
     reader = _RowReader(matches, table, definition)
-    used = {m.index for m in matches if m.target is not None}
+    used = sorted({m.index for m in matches if m.target is not None})
     name_index = next((m.index for m in matches if m.target is not None and m.target.spec == "name"), None)
     rows: list[SheetRow] = []
     skipped: list[tuple[int, str]] = []
     for number, values in sheet.rows:
-        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+        if not any(map(_filled, values)):
             continue
         note = _is_note(values, used)
         if note is None and name_index is not None and name_index < len(values) \

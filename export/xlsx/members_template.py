@@ -17,6 +17,7 @@ from export.xlsx.validation import LISTS_SHEET, ListSheet, add_validation, allow
 from export.xlsx.writer import (
     TITLE_FONT,
     WRAP,
+    fit_to_width,
     header_width,
     number_format_of,
     save_workbook,
@@ -76,6 +77,7 @@ def _instructions(wb: Workbook, table: TableDef, definition: FormDefinition) -> 
         set_cell(ws, row, 3, hint).alignment = WRAP
         set_cell(ws, row, 4, allowed_text(col, definition)).alignment = WRAP
     set_widths(ws, (44, 18, 50, 60))
+    fit_to_width(ws)
 
 
 def write_members_template(definition: FormDefinition, path: Path | str, *, rows: int | None = None) -> None:
@@ -101,7 +103,8 @@ def write_members_template(definition: FormDefinition, path: Path | str, *, rows
             ws.column_dimensions[letter].number_format = fmt  # the format of every cell typed into the column
         add_validation(ws, col, lists, f"{letter}2:{letter}{last}", header, yes_no=target.choice is not None)
     ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    ws.print_title_rows = "1:1"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
     _instructions(wb, table, definition)
     wb.move_sheet(wb[LISTS_SHEET], offset=len(wb.sheetnames))
     wb.active = 0

@@ -229,19 +229,8 @@ class ImportResult:
 
 
 def existing_sources(repo: Any, app_id: int) -> dict[str, dict[str, tuple[int, int | None]]]:
-    """Provenance already stored, by table and row uid, so that rewriting the tables keeps it.
-
-    `Repository.row_sources` gives the file but not the source id `save_document` takes; until it does, the two
-    columns are read here (read-only, inside the caller's transaction).
-    """
-    from models.tables import TableRow
-
-    out: dict[str, dict[str, tuple[int, int | None]]] = {}
-    query = TableRow.select(TableRow.table_key, TableRow.uid, TableRow.source, TableRow.source_row).where(
-        (TableRow.application == app_id) & TableRow.source.is_null(False))
-    for table_key, uid, source, source_row in query.tuples():
-        out.setdefault(table_key, {})[uid] = (source, source_row)
-    return out
+    """Provenance already stored, by table and row uid, so that rewriting the tables keeps it."""
+    return repo.source_links(app_id)
 
 
 def import_previews(repo: Any, app_id: int, previews: list[ImportPreview], *, only_valid: bool = True,

@@ -181,7 +181,7 @@ def iter_values(ws: Any, file_name: str, *, max_rows: int = MAX_ROWS, max_column
     """(row number, values) of a sheet, at most `max_columns` values a row; refuses a sheet longer than `max_rows`.
 
     The declared size is checked first (a sheet that says it has a million rows is refused before reading);
-    the sheet's own dimension is then ignored, since some programs write a wrong one. `progress` is called every
+    otherwise the sheet's dimension is ignored, since some programs write a wrong one. `progress` is called every
     500 rows; when it returns False, `Cancelled` is raised.
     """
     declared = declared_rows(ws)
@@ -189,10 +189,9 @@ def iter_values(ws: Any, file_name: str, *, max_rows: int = MAX_ROWS, max_column
         raise XlsxFileError(file_name, f"arkusz ma {declared:,} wierszy; dozwolone najwyżej {max_rows:,}"
                             .replace(",", " "), sheet=ws.title)
     expected = declared or 0
-    if hasattr(ws, "reset_dimensions"):
-        ws.reset_dimensions()
-    for number, values in enumerate(ws.iter_rows(min_row=first_row, max_col=max_columns, values_only=True),
-                                    start=first_row):
+    # An explicit last row: openpyxl would otherwise stop at the declared one, which may be wrong.
+    rows = ws.iter_rows(min_row=first_row, max_row=max_rows + 1, max_col=max_columns, values_only=True)
+    for number, values in enumerate(rows, start=first_row):
         if number > max_rows:
             raise XlsxFileError(file_name, f"arkusz ma ponad {max_rows:,} wierszy".replace(",", " "),
                                 sheet=ws.title, row=number)

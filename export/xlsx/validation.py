@@ -12,7 +12,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from export.xlsx.writer import YES, NO, set_cell
+from export.xlsx.writer import NO, YES, set_cell
 from forms.fmt import format_decimal
 from forms.schema import FieldDef, FormDefinition
 

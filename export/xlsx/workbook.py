@@ -43,7 +43,11 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 def sheet_title(text: str, taken: set[str]) -> str:
     """A valid, unique sheet name (at most 31 characters, none of []:*?/\\)."""
-    base = _BAD_SHEET_CHARS.sub(" ", text).strip(" '")[:31] or "Arkusz"
+    base = " ".join(_BAD_SHEET_CHARS.sub(" ", text).split()).strip("'")
+    if len(base) > 31:
+        head = base[:30].rsplit(" ", 1)[0]
+        base = (head if len(head) >= 16 else base[:30]).rstrip(" ,;–-") + "…"
+    base = base or "Arkusz"
     name, n = base, 2
     while name.casefold() in taken:
         suffix = f" ({n})"
@@ -100,8 +104,9 @@ def _indicator_rows(doc: Document, v: IndicatorValue) -> list[tuple[str, Any, st
     label = v.definition.label.pl
     if isinstance(v.value, dict):
         list_id = doc.definition.table(MEMBERS).column(v.definition.params["column"]).list or ""
-        return [(f"{label}: {doc.definition.choice_label(list_id, k)}", n, INT_FORMAT)
-                for k, n in sorted(v.value.items())]
+        order = [c.code for c in doc.definition.lists.get(list_id, ())]
+        keys = sorted(v.value, key=lambda k: (order.index(k) if k in order else len(order), k))
+        return [(f"{label}: {doc.definition.choice_label(list_id, k)}", v.value[k], INT_FORMAT) for k in keys]
     if v.is_percent:
         return [(label, v.value, PERCENT_FORMAT)]
     if isinstance(v.value, int):
@@ -143,6 +148,11 @@ def _problems_sheet(wb: Workbook, doc: Document, problems: list) -> None:
     ws.freeze_panes = "A2"
 
 
+def _field_text(doc: Document, key: str) -> Any:
+    d = doc.definition
+    return cell_value(d.field(key), doc.values.get(key), d) if d.has_field(key) else None
+
+
 def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[IndicatorValue], sheets: list[str],
              today: dt.date) -> None:
     d = doc.definition
@@ -150,10 +160,10 @@ def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[Ind
     state = STATES.get(getattr(info, "state", "draft"), "roboczy")
     by_id = {v.id: v for v in values}
     lines: list[tuple[str, Any, str | None]] = [
-        ("Klaster", doc.get("cluster.name", "") or getattr(info, "name", ""), None),
-        ("Koordynator", doc.get("coordinator.name", ""), None),
+        ("Klaster", _field_text(doc, "cluster.name") or getattr(info, "name", ""), None),
+        ("Koordynator", _field_text(doc, "coordinator.name"), None),
         ("Runda konkursu", f"{d.title.pl} ({d.id}, wersja {d.version})", None),
-        ("Rodzaj wniosku", doc.get("meta.application_type", getattr(info, "kind", "")), None),
+        ("Rodzaj wniosku", _field_text(doc, "meta.application_type") or getattr(info, "kind", ""), None),
         ("Stan", state, None),
         ("Wersja wniosku", getattr(info, "version_no", 1), INT_FORMAT),
         ("Suma kontrolna", f"{group_checksum(checksum)} ({checksum})" + ("" if state == "sfinalizowany" else

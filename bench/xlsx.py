@@ -1,0 +1,120 @@
+"""Issue benchmarks: importing 1,000 and 10,000 member rows from a workbook, with every check and the database
+write (read, type and check every cell, plan against the register, store with provenance in one transaction).
+
+Baseline in the same run: openpyxl alone reading the same file in read-only mode (every row's values), the least
+any import must do. Target: at most twice the baseline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from bench.common import Result, best_of
+from export.xlsx.headers import written_columns
+from export.xlsx.members_import import apply_import, read_members
+from forms.loader import load_form
+from models.db import open_database
+from models.repository import Repository
+
+NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
+TYPES = ("mikroprzedsiębiorstwo", "małe przedsiębiorstwo", "średnie przedsiębiorstwo", "duże przedsiębiorstwo",
+         "uczelnia", "instytucja otoczenia biznesu")
+
+
+def nip(seed: int) -> str:
+    base = 100_000_000 + seed * 7
+    while True:
+        digits = f"{base:09d}"
+        check = sum(int(c) * w for c, w in zip(digits, NIP_WEIGHTS, strict=True)) % 11
+        if check != 10:
+            return digits + str(check)
+        base += 1
+
+
+def _value(key: str, i: int, rng: random.Random) -> object:
+    """A realistic mix: numbers as numbers and as Polish text, NIPs with dashes, dates and dd.mm.rrrr."""
+    if key == "name":
+        return f"Przedsiębiorstwo {i + 1} sp. z o.o."
+    if key == "nip":
+        n = nip(i)
+        return f"{n[:3]}-{n[3:6]}-{n[6:8]}-{n[8:]}" if i % 2 else n
+    if key == "type":
+        return TYPES[i % len(TYPES)]
+    if key == "voivodeship":
+        return rng.choice(("mazowieckie", "Śląskie", "lodzkie", "14"))
+    if key == "joined_on":
+        day = dt.date(2015, 1, 1) + dt.timedelta(days=i % 3000)
+        return day if i % 2 else day.strftime("%d.%m.%Y")
+    if key == "employees":
+        return rng.randint(1, 900)
+    if key == "sales_pln":
+        return 2_000_000.5 + i if i % 3 else f"{2_000_000 + i:,}".replace(",", " ") + ",50"
+    if key == "export_pln":
+        return rng.choice((0, 1000.25, "12 500,00 zł"))
+    if key in ("rd", "iso", "startup"):
+        return rng.choice(("tak", "nie", "T", "N", "x", None))
+    if key == "iso_norms":
+        return "ISO 9001" if i % 3 == 0 else None
+    if key == "contact_email":
+        return f"biuro{i}@firma{i}.pl"
+    return None
+
+
+def make_workbook(path: Path, rows: int) -> None:
+    definition = load_form("kkk-2019")
+    columns = written_columns(definition.table("members"), definition)
+    rng = random.Random(rows)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Członkowie")
+    ws.append(["Rejestr członków klastra"])
+    ws.append([])
+    ws.append([header for _t, header, _c in columns])
+    for i in range(rows):
+        ws.append([rng.choice(("tak", "nie", None)) if t.choice else _value(t.column, i, rng) for t, _h, _c in columns])
+    wb.save(path)
+
+
+def bench_import(rows: int, tmp: Path) -> Result:
+    path = tmp / f"members-{rows}.xlsx"
+    make_workbook(path, rows)
+    definition = load_form("kkk-2019")
+    repo = Repository(open_database(tmp / f"bench-{rows}.sqlite", make_backup=False))
+    outcome = {}
+
+    def full() -> None:
+        app_id = repo.create("kkk-2019")
+        preview = read_members(path, definition)
+        outcome["result"] = apply_import(repo, app_id, preview)
+
+    def raw() -> None:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        for _values in wb.worksheets[0].iter_rows(values_only=True):
+            pass
+        wb.close()
+
+    # Alternate the two so that a busy moment of the machine does not fall on one of them only.
+    repeat = 5 if rows <= 1000 else 2
+    baseline = seconds = float("inf")
+    for _ in range(repeat):
+        baseline = min(baseline, best_of(raw, 1))
+        seconds = min(seconds, best_of(full, 1))
+    repo.db.close()
+    result = outcome["result"]
+    return Result(
+        f"members import of {rows} rows (checks + database)",
+        seconds,
+        "openpyxl read-only read of the file",
+        baseline,
+        "<= x2",
+        f"{result.added} added, {result.rejected} rejected, {path.stat().st_size / 1024:.0f} KB",
+    )
+
+
+def run() -> list[Result]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return [bench_import(n, Path(tmp)) for n in (1000, 10_000)]
