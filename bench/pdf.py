@@ -1,4 +1,4 @@
-"""Issue 5 benchmark: the application PDF of the large application (300 members, 200 rows per table).
+"""The application PDF benchmark: the PDF of the large application (300 members, 200 rows per table).
 
 Baseline in the same run: reportlab alone building a document of the same pages, tables and text. The story our
 builder makes is taken apart into its strings first (outside the timing); the baseline then builds it with stock

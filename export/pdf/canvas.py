@@ -71,8 +71,8 @@ class NumberedCanvas(Canvas):
 
     # Stamps ----------------------------------------------------------------------------------------------------
     def _stamp(self, total: int) -> None:
-        """The page's own parts (contents, page number) and, as one form drawn on every page of the same size, the
-        parts all pages share (header, checksum, watermark): a 200-page PDF then holds them once."""
+        """The page's own parts (contents, page number, watermark) and, as one form drawn on every page of the same
+        size, the parts all pages share (header, checksum): a 200-page PDF then holds them once."""
         d = self._decor
         number = self.getPageNumber()
         if d.toc is not None:
@@ -90,6 +90,8 @@ class NumberedCanvas(Canvas):
         self.setFont(SANS_BOLD, HEAD_SIZE)
         self.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 14, page_label(number, total))
         self.restoreState()
+        if d.draft:  # on the page itself: reportlab gives forms no ExtGState, so no transparency
+            self._watermark(width, height)
 
     def _shared(self, width: float, height: float) -> None:
         d = self._decor
@@ -110,8 +112,6 @@ class NumberedCanvas(Canvas):
         self.line(MARGIN_X, y + 9, width - MARGIN_X, y + 9)
         self.setFont(SANS, HEAD_SIZE)
         self.drawString(MARGIN_X, y, f"Suma kontrolna SHA-256: {d.checksum}")
-        if d.draft:
-            self._watermark(width, height)
 
     def _watermark(self, width: float, height: float) -> None:
         angle = math.degrees(math.atan2(height, width))

@@ -12,10 +12,12 @@ widths. A record taller than a whole page prints its main row as a table and its
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus.tables import CellStyle
 
-from export.pdf.columns import LEFT, Column, Record, body_measure, head_measure
+from export.pdf.columns import Column, Record, body_measure, head_measure
 from export.pdf.fonts import COND, COND_BOLD
 from export.pdf.measure import Measure
 from export.pdf.styles import (
@@ -28,7 +30,6 @@ from export.pdf.styles import (
     RULE,
     ZEBRA,
     style,
-    table_style,
 )
 from export.pdf.text import markup, pieces
 
@@ -44,29 +45,36 @@ class DetailLines(Flowable):
     def __init__(self, items: Sequence[tuple[str, str]]) -> None:
         super().__init__()
         self.items = list(items)
-        self._lines: list[list[tuple[str, float, str]]] = []
+        self._lines: list[list[tuple[str, list[str]]]] = []  # per line: runs of (font, words)
         self._for_width = -1.0
 
-    def _layout(self, width: float) -> list[list[tuple[str, float, str]]]:
+    def _layout(self, width: float) -> list[list[tuple[str, list[str]]]]:
+        """Greedy line filling; the space after a word is printed in that word's font (it ends its run)."""
         body, bold = body_measure(), head_measure()
-        space = body.space
-        lines: list[list[tuple[str, float, str]]] = [[]]
+        lines: list[list[tuple[str, list[str]]]] = [[]]
         x = 0.0
+        before = body  # the font of the previous word on the line: its space separates it from the next
 
         def put(font: Measure, word: str) -> None:
-            nonlocal x
+            nonlocal x, before
             w = font.word(word)
             if w > width:
                 for piece in font._cut(word, width):
                     put(font, piece)
                 return
-            if lines[-1] and x + space + w > width:
-                lines.append([])
+            line = lines[-1]
+            if line and x + before.space + w > width:
+                line = []
+                lines.append(line)
                 x = 0.0
-            if lines[-1]:
-                x += space
-            lines[-1].append((font.font, x, word))
+            if line:
+                x += before.space
+            if line and line[-1][0] == font.font:
+                line[-1][1].append(word)
+            else:
+                line.append((font.font, [word]))
             x += w
+            before = font
 
         def newline() -> None:
             nonlocal x
@@ -103,18 +111,12 @@ class DetailLines(Flowable):
         y = self.height - CELL_SIZE
         font = None
         for line in self._lines:
-            runs: list[tuple[str, float, list[str]]] = []
-            for run_font, x, word in line:
-                if runs and runs[-1][0] == run_font:
-                    runs[-1][2].append(word)
-                else:
-                    runs.append((run_font, x, [word]))
-            for run_font, x, words in runs:
+            text.setTextOrigin(0, y)
+            for n, (run_font, words) in enumerate(line):
                 if run_font != font:
                     text.setFont(run_font, CELL_SIZE)
                     font = run_font
-                text.setTextOrigin(x, y)
-                text.textOut(" ".join(words))
+                text.textOut(" ".join(words) + (" " if n < len(line) - 1 else ""))
             y -= CELL_LEADING
         self.canv.drawText(text)
 
@@ -232,38 +234,60 @@ class PagedTable(Flowable):
         table.drawOn(self.canv, 0, 0)
 
     def _table(self, start: int, stop: int) -> Table:
+        """One page's table. Cell styles are made from classes that already carry the font, padding and alignment:
+        style commands spanning every cell cost a pass over all of them each."""
+        head, body, detail = _cell_classes(tuple(c.align for c in self.columns))
         data: list[list] = [self.header]
         heights = [self.header_height]
+        styles = [[cls("") for cls in head]]
         commands: list[tuple] = [
-            ("FONT", (0, 0), (-1, -1), COND, CELL_SIZE, CELL_LEADING),
-            ("FONT", (0, 0), (-1, 0), COND_BOLD, CELL_SIZE, CELL_LEADING),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
             ("LINEABOVE", (0, 0), (-1, 0), 0.9, ACCENT),
             ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
         ]
-        for i, col in enumerate(self.columns):
-            if col.align != LEFT:
-                commands.append(("ALIGN", (i, 1), (i, -1), col.align))
         row = 1
         for k in range(start, stop):
             rows = self.cells[k]
             data.extend(rows)
             heights.extend(self.row_heights[k])
+            styles.append([cls("") for cls in body])
             last = row + len(rows) - 1
+            if last > row:
+                styles.append([cls("") for cls in detail])
+                commands.append(("SPAN", (1, last), (-1, last)))
             if (k + self.first_index) % 2 == 1:
                 commands.append(("BACKGROUND", (0, row), (-1, last), ZEBRA))
-            if last > row:
-                commands.append(("SPAN", (1, last), (-1, last)))
-                commands.append(("TOPPADDING", (0, last), (-1, last), 0))
             commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, RULE))
             row = last + 1
-        return Table(data, colWidths=self.widths, rowHeights=heights, style=table_style(commands), hAlign="LEFT")
+        return Table(data, colWidths=self.widths, rowHeights=heights, style=commands, cellStyles=styles, hAlign="LEFT")
+
+
+@cache
+def _cell_classes(aligns: tuple[str, ...]) -> tuple[list[type], list[type], list[type]]:
+    """Cell style classes for the header row, a main row and a detail row of a table with these alignments."""
+    base = {
+        "fontname": COND,
+        "fontsize": CELL_SIZE,
+        "leading": CELL_LEADING,
+        "leftPadding": CELL_PAD,
+        "rightPadding": CELL_PAD,
+        "topPadding": CELL_PAD,
+        "bottomPadding": CELL_PAD,
+        "valign": "TOP",
+        "color": INK,
+    }
+    made: dict[tuple, type] = {}
+
+    def cls(**extra) -> type:
+        key = tuple(sorted(extra.items()))
+        if key not in made:
+            made[key] = type("KlasterCell", (CellStyle,), {**base, **extra})
+        return made[key]
+
+    head = [cls(fontname=COND_BOLD) for _ in aligns]
+    body = [cls(alignment=a) for a in aligns]
+    detail = [cls(topPadding=0) for _ in aligns]
+    return head, body, detail
 
 
 def _height(row: list[str]) -> float:
