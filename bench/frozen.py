@@ -71,11 +71,25 @@ def _build_bare(tmp: Path) -> tuple[Path, float]:
     script.write_text(BARE, encoding="utf-8")
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(script), "--onedir", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(tmp / "bare" / "dist"), "--workpath", str(tmp / "bare" / "work"),
-         "--specpath", str(tmp / "bare")],
-        cwd=tmp, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(script),
+            "--onedir",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp / "bare" / "dist"),
+            "--workpath",
+            str(tmp / "bare" / "work"),
+            "--specpath",
+            str(tmp / "bare"),
+        ],
+        cwd=tmp,
+        check=True,
+    )
     return tmp / "bare" / "dist" / "bare", time.perf_counter() - start
 
 
@@ -111,6 +125,11 @@ def run() -> list[Result]:
                 "<= 150 MB",
                 f"build {app_build:.0f} s (bare {bare_build:.0f} s)",
             ),
-            Result("frozen cold start to the start window", app_start, "bare frozen QApplication + QWizard",
-                   bare_start, "<= x1.5"),  # fmt: skip
+            Result(
+                "frozen cold start to the start window",
+                app_start,
+                "bare frozen QApplication + QWizard",
+                bare_start,
+                "<= x1.5",
+            ),
         ]

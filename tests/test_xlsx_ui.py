@@ -20,7 +20,7 @@ from tests.test_xlsx_questionnaires import fill
 from ui.session import Session
 from ui.xlsx import export_xlsx, import_members_dialog, prompts, questionnaires_dialog
 from ui.xlsx.import_dialog import ImportMembersDialog
-from ui.xlsx.worker import run_in_background
+from ui.background import run_in_background
 
 
 @pytest.fixture(autouse=True)

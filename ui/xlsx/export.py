@@ -11,7 +11,7 @@ from export.xlsx.cells import fold
 from export.xlsx.safety import Cancelled
 from export.xlsx.workbook import write_application_xlsx
 from ui.xlsx import prompts
-from ui.xlsx.worker import run_in_background
+from ui.background import run_in_background
 
 TITLE = "Eksport do Excela"
 

@@ -50,7 +50,7 @@ from export.xlsx.safety import Cancelled, Progress, XlsxFileError
 from forms.document import Document
 from models.repository import RepositoryError
 from ui.xlsx import prompts
-from ui.xlsx.worker import run_in_background
+from ui.background import run_in_background
 
 TITLE = "Import członków z pliku Excel"
 SKIP = ""

@@ -1,7 +1,7 @@
 """Questionnaires per member: write one workbook per member into a folder, check the folder of returned ones,
 import the good answers, and write corrected copies of the ones that came back with problems.
 
-Writing and reading run off the UI thread (`worker.run_in_background`); the import itself is one transaction in
+Writing and reading run off the UI thread (`ui.background.run_in_background`); the import itself is one transaction in
 the UI thread, after which the session reloads.
 """
 
@@ -44,7 +44,7 @@ from export.xlsx.safety import Cancelled, XlsxFileError
 from models.repository import RepositoryError
 from ui.xlsx import prompts
 from ui.xlsx.import_dialog import reload_session
-from ui.xlsx.worker import run_in_background
+from ui.background import run_in_background
 
 TITLE = "Ankiety członków"
 STATUS_COLOURS = {RETURNED: "#e6f4ea", MISSING: "#f1f3f4", PROBLEMS: "#fce8e6"}

@@ -72,7 +72,7 @@ def run_in_background(parent: QWidget | None, text: str, fn: Callable[[Callable[
             loop.quit()
 
     timer.timeout.connect(poll)
-    thread = threading.Thread(target=job.run, name="klaster-xlsx", daemon=True)
+    thread = threading.Thread(target=job.run, name="klaster-background", daemon=True)
     thread.start()
     timer.start()
     if not job.finished.is_set():
