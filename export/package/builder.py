@@ -180,8 +180,22 @@ def build_package(
     limit_mb: float = DEFAULT_LIMIT_MB,
     split: bool = False,
 ) -> PackageResult:
-    info = repo.info(app_id)
-    doc = repo.load(app_id)
+    return build_package_from(
+        repo.load(app_id), repo.info(app_id), outdir, allow_draft=allow_draft, limit_mb=limit_mb, split=split
+    )
+
+
+def build_package_from(
+    doc: Document,
+    info: ApplicationInfo,
+    outdir: Path,
+    *,
+    allow_draft: bool = False,
+    limit_mb: float = DEFAULT_LIMIT_MB,
+    split: bool = False,
+) -> PackageResult:
+    """The package of an application already loaded (no database access: safe in a worker thread)."""
+    app_id = info.id
     draft = not info.is_final
     if draft and not allow_draft:
         raise PackageError(
