@@ -76,6 +76,7 @@ class Session(QObject):
         self._orders: set[str] = set()  # tables whose order (or deletions) must be written
         self._deleted: list[str] = []
         self.last_saved: dt.datetime | None = None
+        self._sources: dict[str, dict[str, str]] | None = None
         self._idle = self._timer(IDLE_MS, self.flush)
         self._max = self._timer(MAX_MS, self.flush)
         self._check = self._timer(CHECK_MS, self.recheck)
@@ -228,11 +229,23 @@ class Session(QObject):
         self.saved.emit(self.last_saved)
         return True
 
+    def row_source_text(self, table: str, uid: str) -> str:
+        """Where a row imported from a file came from, for people; "" for rows typed in. Cached until reload."""
+        if self._sources is None:
+            from ui.xlsx.provenance import source_text
+
+            self._sources = {
+                key: {row_uid: source_text(src) for row_uid, src in self.repo.row_sources(self.app_id, key).items()}
+                for key in self.definition.tables
+            }
+        return self._sources.get(table, {}).get(uid, "")
+
     def reload(self) -> None:
         """Take the stored application again (after an import wrote to the database behind the session)."""
         self.flush()
         self.doc = self.repo.load(self.app_id)
         self.info = self.repo.info(self.app_id)
+        self._sources = None
         for key in self.definition.fields:
             self.valueChanged.emit(key)
         for key in self.definition.tables:

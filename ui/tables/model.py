@@ -213,11 +213,15 @@ class TableModel(QAbstractTableModel):
         return None
 
     def _row_header(self, row: int, role: int) -> Any:
+        """The row number; a row imported from a file is marked with a dot and names its source in the tooltip."""
+        uid = self.rows[row].uid if row < len(self.rows) else ""
+        source = self.session.row_source_text(self.table.key, uid)
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(row + 1)
+            return f"{row + 1} •" if source else str(row + 1)
         problems = self.session.problems.by_row.get((self.table.key, row))
-        if problems and role == Qt.ItemDataRole.ToolTipRole:
-            return problem_tooltip(problems, self.lang)
+        if role == Qt.ItemDataRole.ToolTipRole and (problems or source):
+            parts = [problem_tooltip(problems, self.lang)] if problems else []
+            return "\n".join(parts + ([source] if source else []))
         if problems and role == Qt.ItemDataRole.BackgroundRole:
             return problem_brush(problems)
         return None
