@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.args import PolishArgumentParser, UsageError
 from forms.checks import check_document
 from forms.document import group_checksum
 from forms.fmt import errors_text, format_decimal, format_money, format_percent
@@ -32,15 +33,6 @@ def _extensions() -> list:
     import importlib.util
 
     return [importlib.import_module(name) for name in EXTENSIONS if importlib.util.find_spec(name) is not None]
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit code 2."""
-
-
-class PolishArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print usage and exit 2 itself
-        raise UsageError(f"niepoprawne wywołanie: {message} (pomoc: python main.py --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -129,12 +129,14 @@ def db_dump(repo) -> list:
 
 
 # The list ------------------------------------------------------------------------------------------
-def test_list_shows_applications_in_polish(window, repo, doc):
+def test_list_shows_applications_in_polish(qtbot, window, repo, doc):
     first = add_app(repo, doc)
     second = repo.create("kkk-2019", "Drugi klaster", "odnowienie")
     repo.finalize(second, "a" * 64)
     window.refresh()
     assert window.table.rowCount() == 2
+    # Completeness is worked out just after the list is shown, so that the window appears at once.
+    qtbot.waitUntil(lambda: not window._pending and not window._pending_scheduled, timeout=3000)
     assert window.stack.currentWidget() is window.table
     expected = completeness(progress(doc, check_document(doc)))
     assert cell(window, first, sw.COL_NAME) == "Mazowiecki Klaster Testowy"

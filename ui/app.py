@@ -12,8 +12,8 @@ in screenshot mode there are never dialogs, so nothing can hang waiting for a cl
 from __future__ import annotations
 
 import argparse
-import os
 import logging
+import os
 import re
 import shutil
 import sys
@@ -23,11 +23,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
-from app.cli import PolishArgumentParser, UsageError
+from app.args import PolishArgumentParser, UsageError
 from app.logs import setup_logging
+from app.paths import resource_path
 from models.db import StorageError, default_db_path, open_database
 from models.repository import Repository
 
@@ -255,6 +257,7 @@ def run_gui(argv: list[str]) -> int:
     QApplication.setOrganizationName("Klaster")
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "klaster"])
+    app.setWindowIcon(QIcon(str(resource_path("icons", "klaster.png"))))
     from ui.i18n import install_translators
     from ui.settings import Settings
 

@@ -13,9 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from forms.checks import check_document
 from forms.loader import DefinitionError
-from forms.progress import completeness, progress
 from models.db import StorageError
 from models.repository import ApplicationInfo, Repository, RepositoryError
 from ui.i18n import current_language
@@ -50,6 +48,8 @@ class StartWindow(QMainWindow):
         self.wizards: dict[int, QMainWindow] = {}
         self.sessions: dict[int, Session] = {}
         self._cache: dict[tuple[int, Any], int | None] = {}
+        self._pending: set[tuple[int, Any]] = set()  # completeness to compute once the window is up
+        self._pending_scheduled = False
         self.applications = ApplicationActions(self)
         self.databases = DatabaseSwitcher(self, opener)
         self._refresh_timer = QTimer(self)
@@ -167,18 +167,34 @@ class StartWindow(QMainWindow):
         self.setWindowTitle(self.tr("Klaster — {name}").format(name=self.repo.path.name))
 
     def _completeness(self, info: ApplicationInfo) -> int | None:
+        """A known percentage; an unknown one is shown as unknown and computed just after the window is up."""
         session = self.sessions.get(info.id)
         if session is not None and shiboken6.isValid(session):
             return session.completeness
         key = (info.id, info.updated_at)
         if key not in self._cache:
-            try:
-                doc = self.repo.load(info.id)
-                self._cache[key] = completeness(progress(doc, check_document(doc)))
-            except Exception:  # noqa: BLE001 - a damaged application must not hide the others
-                log.exception("completeness of application %s", info.id)
-                self._cache[key] = None
+            self._pending.add(key)
+            if not self._pending_scheduled:
+                self._pending_scheduled = True
+                QTimer.singleShot(0, self._compute_pending)
+            return None
         return self._cache[key]
+
+    def _compute_pending(self) -> None:
+        from forms.checks import check_document
+        from forms.progress import completeness, progress
+
+        self._pending_scheduled = False
+        pending, self._pending = self._pending, set()
+        for app_id, updated_at in pending:
+            try:
+                doc = self.repo.load(app_id)
+                self._cache[(app_id, updated_at)] = completeness(progress(doc, check_document(doc)))
+            except Exception:  # noqa: BLE001 - a damaged application must not hide the others
+                log.exception("completeness of application %s", app_id)
+                self._cache[(app_id, updated_at)] = None
+        if pending:
+            self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
         """Reload the list from the database, keeping (or moving) the selection."""
