@@ -89,17 +89,22 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if not apps:
         out("Brak wniosków w bazie." if args.lang == "pl" else "No applications in the database.")
         return 0
-    header = ("id", "nazwa", "runda", "rodzaj", "stan", "wersja", "kompletność") if args.lang == "pl" else (
-        "id", "name", "round", "kind", "state", "version", "complete")
+    header = (
+        ("id", "nazwa", "runda", "rodzaj", "stan", "wersja", "kompletność")
+        if args.lang == "pl"
+        else ("id", "name", "round", "kind", "state", "version", "complete")
+    )
     rows = [header]
     for info in apps:
         doc = repo.load(info.id)
         pct = completeness(progress(doc, check_document(doc)))
         state = {"draft": "roboczy", "final": "sfinalizowany"}[info.state] if args.lang == "pl" else info.state
-        rows.append((str(info.id), info.name or "(bez nazwy)", info.form_id, info.kind, state, str(info.version_no), f"{pct}%"))
+        rows.append(
+            (str(info.id), info.name or "(bez nazwy)", info.form_id, info.kind, state, str(info.version_no), f"{pct}%")
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for r in rows:
-        out("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        out("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
     return 0
 
 
@@ -143,16 +148,16 @@ def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     repo = _repo(args)
     info = repo.info(args.id)
     if info.state == FINAL:
-        raise UsageError(f"wniosek {args.id} jest już sfinalizowany (suma kontrolna {group_checksum(info.checksum or '')})")
+        raise UsageError(
+            f"wniosek {args.id} jest już sfinalizowany (suma kontrolna {group_checksum(info.checksum or '')})"
+        )
     doc = repo.load(args.id)
     problems = check_document(doc)
     errors = [p for p in problems if p.is_error]
     if errors:
         for p in errors:
             out(p.line(doc.definition, args.lang))
-        print(
-            f"Nie można sfinalizować wniosku {args.id}: {errors_text(len(errors))} do poprawienia.", file=sys.stderr
-        )
+        print(f"Nie można sfinalizować wniosku {args.id}: {errors_text(len(errors))} do poprawienia.", file=sys.stderr)
         return 1
     checksum = doc.checksum()
     repo.finalize(args.id, checksum)
@@ -171,7 +176,9 @@ def cmd_diff(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     repo = _repo(args)
     old, new = repo.load(args.id1), repo.load(args.id2)
     if old.definition.id != new.definition.id:
-        raise UsageError(f"wnioski {args.id1} i {args.id2} są z różnych rund ({old.definition.id}, {new.definition.id})")
+        raise UsageError(
+            f"wnioski {args.id1} i {args.id2} są z różnych rund ({old.definition.id}, {new.definition.id})"
+        )
     changes = diff_documents(old, new, args.lang)
     for change in changes:
         out(change.line(args.lang))
@@ -188,7 +195,9 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     doc = make_demo(load_form(args.form), members=args.members, rows=args.rows, problems=not args.clean)
     repo = _repo(args)
     with repo.db.atomic():
-        app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), doc.get("meta.application_type", "nadanie"))
+        app_id = repo.create(
+            doc.definition.id, doc.get("cluster.name", ""), doc.get("meta.application_type", "nadanie")
+        )
         repo.save_document(app_id, doc)
     out(str(app_id))
     return 0
@@ -218,7 +227,8 @@ def cmd_indicators(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             diff = v.difference
             sign = "" if diff is None or diff < 0 else "+"
             avg = "średnia KKK" if args.lang == "pl" else "KKK average"
-            line += f" ({avg} {format_percent(v.kkk_average, args.lang)}; {sign}{format_decimal(diff, 2, args.lang) if diff is not None else '—'} p.p.)"
+            points = format_decimal(diff, 2, args.lang) if diff is not None else "—"
+            line += f" ({avg} {format_percent(v.kkk_average, args.lang)}; {sign}{points} p.p.)"
         out(line)
     return 0
 

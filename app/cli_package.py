@@ -34,7 +34,9 @@ def cmd_package(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         raise UsageError("--limit-mb musi być liczbą dodatnią")
     repo = open_repo(args)
     try:
-        result = build_package(repo, args.id, args.outdir, allow_draft=args.draft, limit_mb=args.limit_mb, split=args.split)
+        result = build_package(
+            repo, args.id, args.outdir, allow_draft=args.draft, limit_mb=args.limit_mb, split=args.split
+        )
     except PackageError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:

@@ -10,7 +10,8 @@ questionnaires-import ID DIR [--dry-run] [--corrections DIR]  exit 0 all good, 1
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.cli import UsageError, open_repo
@@ -41,35 +42,49 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--corrections", type=Path, help="folder na kopie ankiet z zaznaczonymi błędami")
 
 
-def _write_error(path: Path, exc: OSError) -> UsageError:
-    return UsageError(f"nie można zapisać „{path}” ({exc.strerror or exc})")
+DRY_RUN_NOTE = "Próba (--dry-run): baza nie została zmieniona."
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """A file or folder that cannot be written is bad input: one line naming it (exit 2)."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"nie można zapisać „{path}” ({exc.strerror or exc})") from None
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """A workbook that cannot be read is bad input: its one-line reason (exit 2)."""
+    from export.xlsx.safety import XlsxFileError
+
+    try:
+        yield
+    except XlsxFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_members_template(args: argparse.Namespace, out: Out) -> int:
     from export.xlsx.members_template import write_members_template
 
-    try:
+    with writing(args.out):
         write_members_template(load_form(args.form), args.out)
-    except OSError as exc:
-        raise _write_error(args.out, exc) from None
     return 0
 
 
 def cmd_members_import(args: argparse.Namespace, out: Out) -> int:
     from export.xlsx.members_import import ImportRejected, apply_import, plan_import, read_members, report_lines
-    from export.xlsx.safety import XlsxFileError
 
     repo = open_repo(args)
     doc = repo.load(args.id)
-    try:
+    with reading():
         preview = read_members(args.file, doc.definition)
-    except XlsxFileError as exc:
-        raise UsageError(str(exc)) from None
     if args.dry_run:
         plan = plan_import(preview, doc)
         for line in report_lines(plan):
             out(line)
-        out("Próba (--dry-run): baza nie została zmieniona.")
+        out(DRY_RUN_NOTE)
         return 1 if plan.rejected else 0
     try:
         result = apply_import(repo, args.id, preview, only_valid=not args.all_or_nothing)
@@ -88,10 +103,8 @@ def cmd_xlsx(args: argparse.Namespace, out: Out) -> int:
 
     repo = open_repo(args)
     doc = repo.load(args.id)
-    try:
+    with writing(args.out):
         write_application_xlsx(doc, repo.info(args.id), args.out, sources=repo.row_sources(args.id, "members"))
-    except OSError as exc:
-        raise _write_error(args.out, exc) from None
     return 0
 
 
@@ -100,10 +113,8 @@ def cmd_questionnaires(args: argparse.Namespace, out: Out) -> int:
 
     repo = open_repo(args)
     doc = repo.load(args.id)
-    try:
+    with writing(args.outdir):
         files = write_questionnaires(doc, args.outdir, app_uuid=repo.info(args.id).uuid)
-    except OSError as exc:
-        raise _write_error(args.outdir, exc) from None
     out(f"Zapisano ankiet: {len(files)} w folderze {args.outdir}")
     return 0
 
@@ -113,13 +124,13 @@ def cmd_questionnaires_import(args: argparse.Namespace, out: Out) -> int:
     from export.xlsx.safety import XlsxFileError
 
     repo = open_repo(args)
-    try:
+    with reading():
         done = import_folder(repo, args.id, args.dir, dry_run=args.dry_run)
-    except XlsxFileError as exc:
-        raise UsageError(str(exc)) from None
     counts = {s: sum(1 for m in done.statuses if m.status == s) for s in (RETURNED, PROBLEMS, MISSING)}
-    out(f"Zwrócone: {counts[RETURNED]}, z problemami: {counts[PROBLEMS]}, brak: {counts[MISSING]}, "
-        f"pliki spoza rejestru: {len(done.unknown)}.")
+    out(
+        f"Zwrócone: {counts[RETURNED]}, z problemami: {counts[PROBLEMS]}, brak: {counts[MISSING]}, "
+        f"pliki spoza rejestru: {len(done.unknown)}."
+    )
     for m in done.statuses:
         where = f" ({m.file})" if m.file else ""
         out(f"{m.label.upper()}: {m.name}{' NIP ' + m.nip if m.nip else ''}{where}")
@@ -139,7 +150,7 @@ def cmd_questionnaires_import(args: argparse.Namespace, out: Out) -> int:
                 written += 1
         out(f"Kopie do poprawy: {written} w folderze {args.corrections}")
     if args.dry_run:
-        out("Próba (--dry-run): baza nie została zmieniona.")
+        out(DRY_RUN_NOTE)
     return 1 if counts[PROBLEMS] or done.unknown else 0
 
 

@@ -120,8 +120,12 @@ def bench_open_and_edit(tmp: Path) -> list[Result]:
         win.close()
     repo.db.close()
     return [
-        Result("open the large application in the wizard", opened, "sqlite3 + json read of its rows", baseline, "<= 1 s"),
-        Result("longest UI block of one edit (type/check/save)", worst, "check_document alone", check_alone, "<= 100 ms"),
+        Result(
+            "open the large application in the wizard", opened, "sqlite3 + json read of its rows", baseline, "<= 1 s"
+        ),
+        Result(
+            "longest UI block of one edit (type/check/save)", worst, "check_document alone", check_alone, "<= 100 ms"
+        ),
     ]
 
 

@@ -17,23 +17,19 @@ from openpyxl import Workbook, load_workbook
 from bench.common import Result, best_of
 from export.xlsx.headers import written_columns
 from export.xlsx.members_import import apply_import, read_members
+from forms.demo import seeded_nip
 from forms.loader import load_form
 from models.db import open_database
 from models.repository import Repository
 
-NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-TYPES = ("mikroprzedsiębiorstwo", "małe przedsiębiorstwo", "średnie przedsiębiorstwo", "duże przedsiębiorstwo",
-         "uczelnia", "instytucja otoczenia biznesu")
-
-
-def nip(seed: int) -> str:
-    base = 100_000_000 + seed * 7
-    while True:
-        digits = f"{base:09d}"
-        check = sum(int(c) * w for c, w in zip(digits, NIP_WEIGHTS, strict=True)) % 11
-        if check != 10:
-            return digits + str(check)
-        base += 1
+TYPES = (
+    "mikroprzedsiębiorstwo",
+    "małe przedsiębiorstwo",
+    "średnie przedsiębiorstwo",
+    "duże przedsiębiorstwo",
+    "uczelnia",
+    "instytucja otoczenia biznesu",
+)
 
 
 def _value(key: str, i: int, rng: random.Random) -> object:
@@ -41,7 +37,7 @@ def _value(key: str, i: int, rng: random.Random) -> object:
     if key == "name":
         return f"Przedsiębiorstwo {i + 1} sp. z o.o."
     if key == "nip":
-        n = nip(i)
+        n = seeded_nip(i)
         return f"{n[:3]}-{n[3:6]}-{n[6:8]}-{n[8:]}" if i % 2 else n
     if key == "type":
         return TYPES[i % len(TYPES)]

@@ -1,4 +1,5 @@
-"""Writing files so that a crash never leaves a half-written one: temporary file, fsync, rename."""
+"""Writing files so that a crash never leaves a half-written one: temporary file, fsync, rename; and the name of
+a file to write as a save dialog gave it."""
 
 from __future__ import annotations
 
@@ -22,3 +23,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def with_extension(chosen: str | Path, extension: str) -> Path:
+    """The file a save dialog's answer names, `extension` (".pdf") added when the user left it out."""
+    path = Path(chosen)
+    return path if path.suffix.lower() == extension else path.with_name(path.name + extension)

@@ -19,6 +19,7 @@ from typing import Any
 
 from forms.document import Document, Row
 from forms.loader import DefinitionError, load_form
+from forms.schema import FieldDef, FormDefinition
 from forms.values import ValueTypeError, from_json
 
 FORMAT = "kkk-application"
@@ -69,16 +70,33 @@ def write(doc: Document, path: Path) -> None:
     write_bytes_atomic(Path(path), dumps(doc).encode("utf-8"))
 
 
+def _object(data: dict[str, Any], key: str, problems: list[str]) -> dict[str, Any]:
+    """`data[key]`, a JSON object (empty when missing; empty with a problem when not an object)."""
+    value = data.get(key, {})
+    if isinstance(value, dict):
+        return value
+    problems.append(f"{key}: oczekiwano obiektu")
+    return {}
+
+
+def _typed(fdef: FieldDef, raw: Any, definition: FormDefinition, path: str, problems: list[str]) -> Any:
+    """The typed value of `raw` (None when empty), or None with the reason added to `problems` under `path`."""
+    try:
+        return from_json(fdef, raw, definition)
+    except ValueTypeError as exc:
+        problems.append(f"{path}: {exc}")
+        return None
+
+
 def from_dict(data: Any, source: str = "plik") -> Document:
     problems: list[str] = []
     if not isinstance(data, dict):
         raise KkkFileError(source, ["plik nie zawiera obiektu JSON wniosku"])
     if data.get("format") != FORMAT:
-        problems.append(f"format: oczekiwano \"{FORMAT}\", jest {json.dumps(data.get('format'))}")
+        problems.append(f'format: oczekiwano "{FORMAT}", jest {json.dumps(data.get("format"))}')
     if data.get("format_version") != FORMAT_VERSION:
-        problems.append(
-            f"format_version: ten program czyta wersję {FORMAT_VERSION}, plik ma {json.dumps(data.get('format_version'))}"
-        )
+        found = json.dumps(data.get("format_version"))
+        problems.append(f"format_version: ten program czyta wersję {FORMAT_VERSION}, plik ma {found}")
     for key in data:
         if key not in TOP_KEYS:
             problems.append(f"{key}: nieznany klucz")
@@ -88,26 +106,14 @@ def from_dict(data: Any, source: str = "plik") -> Document:
     except DefinitionError as exc:
         raise KkkFileError(source, problems + [f"form: {exc}"]) from None
     doc = Document(definition)
-    values = data.get("values", {})
-    if not isinstance(values, dict):
-        problems.append("values: oczekiwano obiektu")
-        values = {}
-    for key, raw in values.items():
+    for key, raw in _object(data, "values", problems).items():
         if not definition.has_field(key):
             problems.append(f"values.{key}: nieznane pole w rundzie {definition.id}")
             continue
-        try:
-            value = from_json(definition.field(key), raw, definition)
-        except ValueTypeError as exc:
-            problems.append(f"values.{key}: {exc}")
-            continue
+        value = _typed(definition.field(key), raw, definition, f"values.{key}", problems)
         if value is not None:
             doc.values[key] = value
-    tables = data.get("tables", {})
-    if not isinstance(tables, dict):
-        problems.append("tables: oczekiwano obiektu")
-        tables = {}
-    for table_key, rows in tables.items():
+    for table_key, rows in _object(data, "tables", problems).items():
         if not definition.has_table(table_key):
             problems.append(f"tables.{table_key}: nieznana tabela w rundzie {definition.id}")
             continue
@@ -135,11 +141,7 @@ def from_dict(data: Any, source: str = "plik") -> Document:
                 if not table.has_column(col_key):
                     problems.append(f"{path}.{col_key}: nieznana kolumna")
                     continue
-                try:
-                    value = from_json(table.column(col_key), raw, definition)
-                except ValueTypeError as exc:
-                    problems.append(f"{path}.{col_key}: {exc}")
-                    continue
+                value = _typed(table.column(col_key), raw, definition, f"{path}.{col_key}", problems)
                 if value is not None:
                     row_data[col_key] = value
             doc.tables.setdefault(table_key, []).append(Row(row_data))
@@ -147,7 +149,7 @@ def from_dict(data: Any, source: str = "plik") -> Document:
     if checksum is not None and not problems and checksum != doc.checksum():
         problems.append(
             "checksum: suma kontrolna w pliku nie zgadza się z danymi; plik zmieniono po eksporcie "
-            "(usuń klucz \"checksum\", jeśli zmiana była zamierzona)"
+            '(usuń klucz "checksum", jeśli zmiana była zamierzona)'
         )
     if problems:
         raise KkkFileError(source, problems)
@@ -159,7 +161,9 @@ def read(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise KkkFileError(path.name, [f"plik ma {size // 1024 // 1024} MB, najwyżej {MAX_FILE_BYTES // 1024 // 1024} MB"])
+            raise KkkFileError(
+                path.name, [f"plik ma {size // 1024 // 1024} MB, najwyżej {MAX_FILE_BYTES // 1024 // 1024} MB"]
+            )
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise KkkFileError(path.name, [f"nie można odczytać pliku ({exc.strerror})"]) from None
@@ -168,5 +172,7 @@ def read(path: Path) -> Document:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise KkkFileError(path.name, [f"niepoprawny JSON w wierszu {exc.lineno}, kolumnie {exc.colno}: {exc.msg}"]) from None
+        raise KkkFileError(
+            path.name, [f"niepoprawny JSON w wierszu {exc.lineno}, kolumnie {exc.colno}: {exc.msg}"]
+        ) from None
     return from_dict(data, path.name)

@@ -25,7 +25,7 @@ from forms.document import Document
 from forms.fmt import format_date, format_decimal
 from forms.schema import FieldDef, FormDefinition, Rule, TableDef
 
-__all__ = ["make_demo", "DEMO_PROBLEM_FIELD"]
+__all__ = ["make_demo", "seeded_nip", "DEMO_PROBLEM_FIELD"]
 
 CLUSTER = "Klaster Innowacyjnej Obróbki Metali «Dolina Stali»"
 SHORT = "Dolina Stali"
@@ -63,6 +63,19 @@ SIZE_WEIGHT = {"micro": 0.5, "small": 1.0, "medium": 2.0, "large": 4.0}
 RATES = {"export": 0.40, "mgmt": 0.29, "i40": 0.27, "iso": 0.32, "rd": 0.35, "startup": 0.07}
 
 HOME = "26"
+
+
+def nip_check_digit(body: str) -> int:
+    """The check digit of the first nine digits of a NIP; 10 means no valid NIP starts so."""
+    return sum(w * int(c) for w, c in zip(NIP_WEIGHTS, body, strict=True)) % 11
+
+
+def seeded_nip(seed: int) -> str:
+    """A valid NIP, a different one for every seed (tests and benchmarks number their members with it)."""
+    base = 100_000_000 + seed * 7
+    while (check := nip_check_digit(f"{base:09d}")) == 10:
+        base += 1
+    return f"{base:09d}{check}"
 
 
 def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -133,7 +146,7 @@ class _Demo:
     def nip(self) -> str:
         while True:
             body = f"{self.rng.randint(1, 9)}{self.rng.randint(0, 99_999_999):08d}"
-            check = sum(w * int(c) for w, c in zip(NIP_WEIGHTS, body, strict=True)) % 11
+            check = nip_check_digit(body)
             if check != 10 and body + str(check) not in self.used_ids:
                 self.used_ids.add(body + str(check))
                 return body + str(check)

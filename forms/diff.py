@@ -8,8 +8,8 @@ from typing import Any
 
 from stdnum.util import clean
 
-from forms.document import Document, Row
 from forms.display import value_text
+from forms.document import Document, Row
 from forms.schema import FieldDef, TableDef
 
 ADDED = "added"
@@ -79,7 +79,9 @@ def diff_documents(old: Document, new: Document, lang: str = "pl") -> list[Chang
                     continue
                 kind = ADDED if a is None else REMOVED if b is None else CHANGED
                 changes.append(
-                    Change(kind, section.id, f.key, f.label.get(lang), old=_text(d, f, a, lang), new=_text(d, f, b, lang))
+                    Change(
+                        kind, section.id, f.key, f.label.get(lang), old=_text(d, f, a, lang), new=_text(d, f, b, lang)
+                    )
                 )
             for table in crit.tables:
                 changes.extend(_diff_table(d, section.id, table, old.rows(table.key), new.rows(table.key), lang))

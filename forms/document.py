@@ -15,6 +15,7 @@ from typing import Any
 from forms.schema import FormDefinition, TableDef
 from forms.values import is_empty, normalise, to_json
 
+
 def new_uid() -> str:
     return uuid.uuid4().hex
 

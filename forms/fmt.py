@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_ENGLISH_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
 def _group(digits: str, sep: str) -> str:
@@ -88,6 +89,18 @@ def parse_number(text: str) -> Decimal:
         return Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(f"'{raw}' nie jest liczbą (np. 1 234 567,89)") from None
+
+
+def number_input(text: str, lang: str = "pl") -> str:
+    """A typed number made readable for `parse_number` in the user's language.
+
+    In English a comma groups thousands (`12,345` is twelve thousand ...), while `parse_number` reads a lone comma
+    as the Polish decimal comma; so an English text grouped by commas loses them. Anything else is left as it is.
+    """
+    stripped = text.strip()
+    if lang == "en" and _ENGLISH_GROUPED.fullmatch(stripped):
+        return stripped.replace(",", "")
+    return text
 
 
 def parse_date(text: str) -> dt.date:

@@ -47,7 +47,12 @@ class IndicatorValue:
         def conv(v: Any) -> Any:
             return str(v) if isinstance(v, Decimal) else v
 
-        out = {"id": self.id, "kind": self.definition.kind, "label": self.definition.label.pl, "value": conv(self.value)}
+        out = {
+            "id": self.id,
+            "kind": self.definition.kind,
+            "label": self.definition.label.pl,
+            "value": conv(self.value),
+        }
         if self.kkk_average is not None:
             out["kkk_average"] = str(self.kkk_average)
             out["difference"] = conv(self.difference)

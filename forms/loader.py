@@ -203,9 +203,7 @@ def _field(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any], ref: str) ->
 
 def _table(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> TableDef:
     data = ctx.obj(value, path)
-    ctx.unknown_keys(
-        data, {"key", "label", "columns", "required", "min_rows", "max_rows", "row_key", "help"}, path
-    )
+    ctx.unknown_keys(data, {"key", "label", "columns", "required", "min_rows", "max_rows", "row_key", "help"}, path)
     key = ctx.string(ctx.req(data, "key", path), _join(path, "key"))
     cols_path = _join(path, "columns")
     columns = tuple(
@@ -222,9 +220,7 @@ def _table(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> TableDef:
         for cond_name in ("required_if", "applies_if"):
             cond = getattr(col, cond_name)
             if cond is not None and cond.key not in names:
-                raise ctx.fail(
-                    _join(_join(cols_path, i), cond_name), f"tabela nie ma kolumny '{cond.key}'"
-                )
+                raise ctx.fail(_join(_join(cols_path, i), cond_name), f"tabela nie ma kolumny '{cond.key}'")
     row_key = data.get("row_key")
     if row_key is not None and row_key not in names:
         raise ctx.fail(_join(path, "row_key"), f"tabela nie ma kolumny '{row_key}'")
@@ -279,7 +275,8 @@ def _section(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> Section
         number = ctx.integer(number, _join(path, "number"))
     cpath = _join(path, "criteria")
     criteria = tuple(
-        _criterion(ctx, c, _join(cpath, i), lists) for i, c in enumerate(ctx.arr(ctx.req(data, "criteria", path), cpath))
+        _criterion(ctx, c, _join(cpath, i), lists)
+        for i, c in enumerate(ctx.arr(ctx.req(data, "criteria", path), cpath))
     )
     return Section(
         id=ctx.string(ctx.req(data, "id", path), _join(path, "id")),
@@ -377,7 +374,8 @@ def parse_definition(raw: Any, source: str) -> FormDefinition:
     )
     lists = _lists(ctx, ctx.req(data, "lists", ""))
     sections = tuple(
-        _section(ctx, s, _join("sections", i), lists) for i, s in enumerate(ctx.arr(ctx.req(data, "sections", ""), "sections"))
+        _section(ctx, s, _join("sections", i), lists)
+        for i, s in enumerate(ctx.arr(ctx.req(data, "sections", ""), "sections"))
     )
     elig = ctx.obj(ctx.req(data, "eligibility", ""), "eligibility")
     definition = FormDefinition(
@@ -471,9 +469,7 @@ def _index(ctx: _Ctx, d: FormDefinition) -> None:
         for ci, crit in enumerate(section.criteria):
             for ii, ind_id in enumerate(crit.indicators):
                 if ind_id not in ids:
-                    raise ctx.fail(
-                        f"sections[{si}].criteria[{ci}].indicators[{ii}]", f"nieznany wskaźnik '{ind_id}'"
-                    )
+                    raise ctx.fail(f"sections[{si}].criteria[{ci}].indicators[{ii}]", f"nieznany wskaźnik '{ind_id}'")
 
 
 def load_definition_file(path: Path) -> FormDefinition:

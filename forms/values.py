@@ -32,7 +32,7 @@ def clean_text(value: str) -> str:
 
 def _decimal(raw: Any) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, (int, str, Decimal)):
-        raise ValueTypeError("oczekiwano liczby zapisanej jako tekst, np. \"1250000.00\"")
+        raise ValueTypeError('oczekiwano liczby zapisanej jako tekst, np. "1250000.00"')
     try:
         value = Decimal(str(raw).strip())
     except InvalidOperation:

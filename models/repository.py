@@ -134,9 +134,7 @@ class Repository:
     def _writable(self, app_id: int) -> Application:
         app = self._get(app_id)
         if app.state == FINAL:
-            raise RepositoryError(
-                f"wniosek {app_id} jest sfinalizowany i nie można go zmieniać; utwórz korektę"
-            )
+            raise RepositoryError(f"wniosek {app_id} jest sfinalizowany i nie można go zmieniać; utwórz korektę")
         return app
 
     def rename(self, app_id: int, name: str) -> None:
@@ -345,7 +343,10 @@ class Repository:
                 self._write_table(app_id, doc, key, (sources or {}).get(key))
             for digest, content in doc.files.items():
                 self.add_file(content, digest)
-            changes: dict[Any, Any] = {Application.updated_at: now(), Application.name: doc.get("cluster.name", app.name)}
+            changes: dict[Any, Any] = {
+                Application.updated_at: now(),
+                Application.name: doc.get("cluster.name", app.name),
+            }
             kind = doc.get("meta.application_type")
             if kind in KINDS:
                 changes[Application.kind] = kind

@@ -1,17 +1,18 @@
-"""Shared fixtures for the core tests: the kkk-2019 definition and a minimal complete, valid application."""
+"""Shared fixtures: the kkk-2019 definition, a minimal complete, valid application, a temporary database
+(`db_path`, `repo`, `store`, `app_id`), and for Qt tests `no_modal_dialogs` (opt in with
+`pytestmark = pytest.mark.usefixtures("no_modal_dialogs")`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
-import os
-import tempfile
 
 # GUI tests run without a display, and never touch the real user settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,27 +22,21 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from forms.demo import seeded_nip  # noqa: E402
 from forms.document import Document  # noqa: E402
 from forms.loader import load_form  # noqa: E402
 from forms.schema import FormDefinition  # noqa: E402
+from models.db import open_database  # noqa: E402
+from models.repository import Repository  # noqa: E402
 
 # The day the checks run in these tests; the signatory signs on the same day.
 TODAY = dt.date(2025, 6, 30)
 REFERENCE_YEAR = 2024
-NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
 ENTERPRISE_TYPES = ("micro", "small", "medium", "large")
 OTHER_TYPES = ("research", "university", "ibe", "public", "ngo", "other")
 
 
-def make_nip(seed: int) -> str:
-    """A valid, distinct 10-digit NIP for every seed (the check digit is computed, never 10)."""
-    base = 100_000_000 + seed * 7
-    while True:
-        digits = f"{base:09d}"
-        check = sum(int(c) * w for c, w in zip(digits, NIP_WEIGHTS, strict=True)) % 11
-        if check != 10:
-            return digits + str(check)
-        base += 1
+make_nip = seeded_nip  # a valid, distinct NIP for every seed
 
 
 def member_rows(enterprises: int = 30, others: int = 21) -> list[dict]:
@@ -139,3 +134,64 @@ def make_complete(definition: FormDefinition) -> Callable[[], Document]:
 @pytest.fixture
 def doc(make_complete: Callable[[], Document]) -> Document:
     return make_complete()
+
+
+# A temporary database ------------------------------------------------------------------------------------------
+def store(repo: Repository, doc: Document, name: str = "", kind: str = "nadanie") -> int:
+    """Save `doc` as a new application in `repo` (in one transaction); returns its id."""
+    with repo.db.atomic():
+        app_id = repo.create(doc.definition.id, name, kind)
+        repo.save_document(app_id, doc)
+    return app_id
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "k.sqlite"
+
+
+@pytest.fixture
+def repo(db_path: Path):
+    """An empty database of its own, closed after the test."""
+    repository = Repository(open_database(db_path))
+    yield repository
+    repository.db.close()
+
+
+@pytest.fixture
+def app_id(repo: Repository, definition: FormDefinition) -> int:
+    """A complete, valid application (51 members) stored in `repo`."""
+    return store(repo, build_complete_document(definition), "Klaster Testowy")
+
+
+# Qt tests ------------------------------------------------------------------------------------------------------
+def refuse(monkeypatch: pytest.MonkeyPatch, target: object, names: tuple[str, ...]) -> None:
+    """Replace each of `names` on `target` by a function that fails the test: a dialog no one would ever answer."""
+    for name in names:
+
+        def fail(*args: object, _name: str = name, **kwargs: object) -> None:
+            pytest.fail(f"an unexpected dialog was opened: {_name}{args[1:3] if len(args) > 1 else args}")
+
+        monkeypatch.setattr(target, name, fail)
+
+
+def refusing_dialogs(module: object, names: tuple[str, ...]) -> Callable[..., None]:
+    """An autouse fixture for a test module of a UI part whose dialogs go through small module-level functions
+    (which tests replace): `no_modal_dialogs`, and each of `names` of `module` fails the test unless replaced."""
+
+    @pytest.fixture(autouse=True)
+    def fixture(monkeypatch: pytest.MonkeyPatch, no_modal_dialogs: None) -> None:
+        refuse(monkeypatch, module, names)
+
+    return fixture
+
+
+@pytest.fixture
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog, message box or file chooser a test did not replace fails the test instead of waiting for a
+    click forever. A test replaces the one it expects with its own monkeypatch."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    refuse(monkeypatch, QDialog, ("exec",))
+    refuse(monkeypatch, QMessageBox, ("exec", "open", "question", "warning", "information", "critical", "about"))
+    refuse(monkeypatch, QFileDialog, ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"))

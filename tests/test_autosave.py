@@ -15,19 +15,17 @@ import pytest
 
 from models.db import open_database
 from models.repository import Repository
+from tests.conftest import store
 from ui.session import MAX_MS, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def session(qtbot, tmp_path):
-    repo = Repository(open_database(tmp_path / "k.sqlite"))
-    app_id = repo.create("kkk-2019")
-    s = Session(repo, app_id)
+def session(qtbot, repo):
+    s = Session(repo, repo.create("kkk-2019"))
     yield s
     s.flush()
-    repo.db.close()
 
 
 def stored(session: Session, key: str):
@@ -69,15 +67,12 @@ def test_table_edits_are_saved(qtbot, session):
     assert doc.rows("members") == []
 
 
-def test_finalised_session_ignores_edits(qtbot, tmp_path):
+def test_finalised_session_ignores_edits(qtbot, repo):
     from forms.demo import make_demo
     from forms.loader import load_form
 
-    repo = Repository(open_database(tmp_path / "k.sqlite"))
     doc = make_demo(load_form("kkk-2019"), members=55, problems=False)
-    app_id = repo.create("kkk-2019")
-    repo.save_document(app_id, doc)
-    s = Session(repo, app_id)
+    s = Session(repo, store(repo, doc))
     assert s.finalize() == []
     assert s.read_only
     s.set_value("cluster.name", "zmiana")

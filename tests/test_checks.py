@@ -529,9 +529,7 @@ def test_two_attachment_rows_removed(doc):
 
 def test_attachment_file_not_held(doc):
     missing = hashlib.sha256(b"a file nobody attached").hexdigest()
-    doc.add_row(
-        "attachments", {"title": "Opinia", "kind": "other", "file_name": "opinia.pdf", "sha256": missing}
-    )
+    doc.add_row("attachments", {"title": "Opinia", "kind": "other", "file_name": "opinia.pdf", "sha256": missing})
     p = only(doc)
     assert (p.severity, p.code, p.section, p.criterion, p.table, p.row, p.column) == (
         ERROR,
@@ -673,9 +671,7 @@ def test_location_and_line_for_a_table_cell(definition, doc):
     doc.set_cell("members", 2, "nip", "1234567890")
     p = only(doc)
     assert p.location(definition) == "Członkowie klastra › Rejestr członków › wiersz 3 › NIP"
-    assert p.line(definition) == (
-        "BŁĄD: Członkowie klastra › Rejestr członków › wiersz 3 › NIP: " + p.message.pl
-    )
+    assert p.line(definition) == ("BŁĄD: Członkowie klastra › Rejestr członków › wiersz 3 › NIP: " + p.message.pl)
     assert "row 3" in p.location(definition, "en")
     assert p.line(definition, "en").startswith("ERROR: ")
 

@@ -14,15 +14,15 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt  # noqa: E402
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton  # noqa: E402
 
-from forms.fmt import errors_text, warnings_text  # noqa: E402
+from forms.cells import parse_cell  # noqa: E402
+from forms.fmt import errors_text, number_input, warnings_text  # noqa: E402
 from forms.loader import load_form  # noqa: E402
 from forms.progress import STATUS_LABELS  # noqa: E402
-from models.db import open_database  # noqa: E402
 from models.repository import Repository  # noqa: E402
-from ui.i18n import current_language, number_input  # noqa: E402
-from ui.tables.paste import parse_cell  # noqa: E402
+from tests.conftest import store  # noqa: E402
+from ui.i18n import current_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILE = ROOT / "resources" / "translations" / "klaster_en.ts"
@@ -52,30 +52,14 @@ def english(qapp):
         QLocale.setDefault(old_locale)
 
 
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):
-    def fail(*_a, **_k):
-        raise AssertionError("an unexpected modal dialog was opened")
-
-    for name in ("exec", "question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, fail)
-
-
-@pytest.fixture
-def repo(tmp_path):
-    r = Repository(open_database(tmp_path / "demo.sqlite"))
-    yield r
-    r.db.close()
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 def demo_id(repo: Repository) -> int:
     from forms.demo import make_demo
 
     doc = make_demo(load_form("kkk-2019"))
-    with repo.db.atomic():
-        app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), doc.get("meta.application_type"))
-        repo.save_document(app_id, doc)
-    return app_id
+    return store(repo, doc, doc.get("cluster.name", ""), doc.get("meta.application_type"))
 
 
 def menu_texts(menu: QMenu) -> list[str]:
@@ -213,10 +197,10 @@ def test_english_numbers_are_read_with_comma_grouping(definition):
 def test_cell_messages_in_english(definition, english):
     employees = definition.table("members").column("employees")
     with pytest.raises(ValueError, match=r"^'abc' is not a number \(e\.g\. 1,234,567\.89\)$"):
-        parse_cell(employees, "abc", definition)
+        parse_cell(employees, "abc", definition, current_language())  # as the table editors pass it
     kind = definition.table("members").column("type")
     with pytest.raises(ValueError, match=r"^'kosmita' is not on the list \(e\.g\. "):
-        parse_cell(kind, "kosmita", definition)
+        parse_cell(kind, "kosmita", definition, current_language())
 
 
 @pytest.mark.skipif(not QM_FILE.exists(), reason="klaster_en.qm not compiled")
@@ -244,4 +228,4 @@ def test_numbers_and_dates_written_and_read_back_in_english(qtbot, definition, e
 
     assert display_text(money, Decimal("1234.5"), definition) == "PLN 1,234.50"
     for column, value in ((money, Decimal("1234567.50")), (employees, 12345)):
-        assert parse_cell(column, edit_text(column, value), definition) == value
+        assert parse_cell(column, edit_text(column, value), definition, current_language()) == value

@@ -13,24 +13,61 @@ from forms.indicators import IndicatorValue, compute_indicators, compute_one
 # Ten members: six enterprises (E1..E6) and four other bodies, with known flags.
 REGISTER = [
     # E1: exporter, R&D, ISO, two management systems, Industry 4.0, start-up
-    {"name": "E1", "type": "micro", "sales_pln": "1000000", "export_pln": "500000", "rd": True, "iso": True,
-     "mgmt_systems": ["erp", "crm"], "industry40": ["iot"], "startup": True},
+    {
+        "name": "E1",
+        "type": "micro",
+        "sales_pln": "1000000",
+        "export_pln": "500000",
+        "rd": True,
+        "iso": True,
+        "mgmt_systems": ["erp", "crm"],
+        "industry40": ["iot"],
+        "startup": True,
+    },
     # E2: no export, one management system only
-    {"name": "E2", "type": "small", "sales_pln": "2000000", "export_pln": "0", "rd": False, "iso": False,
-     "mgmt_systems": ["erp"]},
+    {
+        "name": "E2",
+        "type": "small",
+        "sales_pln": "2000000",
+        "export_pln": "0",
+        "rd": False,
+        "iso": False,
+        "mgmt_systems": ["erp"],
+    },
     # E3: exporter, R&D, three systems, two Industry 4.0 solutions
-    {"name": "E3", "type": "medium", "sales_pln": "3000000", "export_pln": "300000", "rd": True,
-     "mgmt_systems": ["bi", "erp", "crm"], "industry40": ["cloud", "robots"]},
+    {
+        "name": "E3",
+        "type": "medium",
+        "sales_pln": "3000000",
+        "export_pln": "300000",
+        "rd": True,
+        "mgmt_systems": ["bi", "erp", "crm"],
+        "industry40": ["cloud", "robots"],
+    },
     # E4: large, ISO, sales without an export figure
     {"name": "E4", "type": "large", "sales_pln": "4000000", "iso": True},
     # E5: no figures at all
     {"name": "E5", "type": "small"},
     # E6: exporter, two systems, start-up
-    {"name": "E6", "type": "micro", "sales_pln": "1000000", "export_pln": "200000", "mgmt_systems": ["crm", "dms"],
-     "startup": True},
+    {
+        "name": "E6",
+        "type": "micro",
+        "sales_pln": "1000000",
+        "export_pln": "200000",
+        "mgmt_systems": ["crm", "dms"],
+        "startup": True,
+    },
     # Non-enterprises: flags and figures that must not count in shares of enterprises
-    {"name": "Instytut", "type": "research", "sales_pln": "5000000", "export_pln": "5000000", "rd": True,
-     "iso": True, "mgmt_systems": ["erp", "crm", "bi"], "industry40": ["iot"]},
+    {
+        "name": "Instytut",
+        "type": "research",
+        "sales_pln": "5000000",
+        "export_pln": "5000000",
+        "rd": True,
+        "iso": True,
+        "mgmt_systems": ["erp", "crm", "bi"],
+        "industry40": ["iot"],
+    },
     {"name": "Uczelnia", "type": "university", "rd": True, "iso": True},
     {"name": "Park", "type": "ibe", "startup": True, "mgmt_systems": ["erp", "crm"]},
     {"name": "Fundacja", "type": "ngo"},

@@ -204,9 +204,7 @@ def test_missing_label(broken, raw):
         del d["sections"][si]["criteria"][ci]["fields"][fi]["label"]
 
     msg = broken(change)
-    assert msg == (
-        f"kkk-2019.json: sections[{si}].criteria[{ci}].fields[{fi}].label: brak wymaganego klucza"
-    )
+    assert msg == (f"kkk-2019.json: sections[{si}].criteria[{ci}].fields[{fi}].label: brak wymaganego klucza")
 
 
 def test_label_without_polish(broken, raw):
@@ -502,4 +500,3 @@ def test_parse_definition_names_its_source(raw):
     data["sections"][0]["criteria"][0]["fields"][0]["type"] = "txt"
     with pytest.raises(DefinitionError, match=r"^moja-runda\.json: sections\[0\]"):
         parse_definition(data, "moja-runda.json")
-

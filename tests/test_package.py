@@ -20,6 +20,7 @@ from forms.demo import make_demo
 from forms.loader import load_form
 from models.db import open_database
 from models.repository import Repository
+from tests.conftest import store
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +28,9 @@ def final_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pkg")
     repo = Repository(open_database(folder / "k.sqlite"))
     doc = make_demo(load_form("kkk-2019"), members=55, problems=False)
-    app_id = repo.create("kkk-2019")
-    repo.save_document(app_id, doc)
+    app_id = store(repo, doc)
     repo.finalize(app_id, doc.checksum())
-    draft_id = repo.create("kkk-2019")
-    repo.save_document(draft_id, make_demo(load_form("kkk-2019"), members=55))
+    draft_id = store(repo, make_demo(load_form("kkk-2019"), members=55))
     yield repo, app_id, draft_id, doc
     repo.db.close()
 
@@ -52,10 +51,16 @@ def test_package_holds_every_file_with_its_hash(package, final_app):
     for entry in manifest["files"]:
         data = (package.folder / entry["name"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"] and len(data) == entry["size"]
-    attachment_hashes = {hashlib.sha256((package.folder / e.name).read_bytes()).hexdigest() for e in package.entries if e.role == "attachment"}
+    attachment_hashes = {
+        hashlib.sha256((package.folder / e.name).read_bytes()).hexdigest()
+        for e in package.entries
+        if e.role == "attachment"
+    }
     assert attachment_hashes == {r.get("sha256") for r in doc.rows("attachments")}
     with zipfile.ZipFile(package.zip_path) as zf:
-        assert sorted(zf.namelist()) == sorted([e.name for e in package.entries] + ["manifest.json", "SUMY_KONTROLNE.txt"])
+        assert sorted(zf.namelist()) == sorted(
+            [e.name for e in package.entries] + ["manifest.json", "SUMY_KONTROLNE.txt"]
+        )
     for name in [e.name for e in package.entries]:
         assert name.isascii() and not any(c in name for c in '<>:"\\|?*')
 

@@ -13,7 +13,8 @@ from export.pdf import fonts
 from export.pdf.measure import measure
 from export.pdf.qr import parse_payload, payload
 from export.pdf.text import MAX_PIECE, markup, pieces, plain
-from export.pdf.values import EMPTY, difference_text, display, indicator_text
+from export.pdf.values import EMPTY, difference_text, indicator_text
+from forms.display import value_text
 
 POLISH = "ąęłśżźćńóĄĘŁŚŻŹĆŃÓ"
 
@@ -83,15 +84,15 @@ def test_table_cells_break_at_words_and_cut_overlong_words():
 def test_values_print_in_polish(definition):
     d = definition
     members = d.table("members")
-    assert display(d, members.column("sales_pln"), Decimal("1234567.89")) == "1\u00a0234\u00a0567,89\u00a0zł"
-    assert display(d, d.field("cluster.established_on"), dt.date(2015, 3, 1)) == "01.03.2015"
-    assert display(d, d.field("meta.reference_year"), 2024) == "2024"
-    assert display(d, members.column("employees"), 12500) == "12\u00a0500"
-    assert display(d, members.column("rd"), True) == "tak"
-    assert display(d, members.column("rd"), False) == "nie"
-    assert display(d, d.field("cluster.voivodeship"), "12") == "małopolskie"
-    assert display(d, d.field("cluster.kis"), ("10", "11")).startswith("Technologie informacyjne")
-    assert display(d, d.field("cluster.website"), None) == EMPTY == "brak"
+    assert value_text(d, members.column("sales_pln"), Decimal("1234567.89")) == "1\u00a0234\u00a0567,89\u00a0zł"
+    assert value_text(d, d.field("cluster.established_on"), dt.date(2015, 3, 1)) == "01.03.2015"
+    assert value_text(d, d.field("meta.reference_year"), 2024) == "2024"
+    assert value_text(d, members.column("employees"), 12500) == "12\u00a0500"
+    assert value_text(d, members.column("rd"), True) == "tak"
+    assert value_text(d, members.column("rd"), False) == "nie"
+    assert value_text(d, d.field("cluster.voivodeship"), "12") == "małopolskie"
+    assert value_text(d, d.field("cluster.kis"), ("10", "11")).startswith("Technologie informacyjne")
+    assert value_text(d, d.field("cluster.website"), None) == EMPTY == "brak"
     assert indicator_text(Decimal("34.42"), True) == "34,42\u00a0%"
     assert difference_text(Decimal("-1.5")) == "−1,50\u00a0p.p."
     assert difference_text(Decimal("7.44")) == "+7,44\u00a0p.p."

@@ -8,37 +8,25 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from export.pdf import read_checksum
 from forms.demo import make_demo
-from models.db import open_database
-from models.repository import Repository
-from ui import pdf_export, printing
+from tests.conftest import refusing_dialogs, store
+from ui import background, printing
 from ui.session import Session
 
-
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    def fail(*_a, **_k):
-        raise AssertionError("an unexpected dialog was opened")
-
-    for name in ("exec", "question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, fail)
-    for name in ("choose_pdf_path", "ask_open", "open_file", "show_error", "exec_dialog", "choose_printer"):
-        monkeypatch.setattr(printing, name, fail)
+no_unexpected_dialogs = refusing_dialogs(
+    printing, ("choose_pdf_path", "ask_open", "open_file", "show_error", "exec_dialog", "choose_printer")
+)
 
 
 @pytest.fixture
-def session(tmp_path, definition, qtbot):
-    repo = Repository(open_database(tmp_path / "k.sqlite"))
+def session(repo, definition, qtbot):
     doc = make_demo(definition, members=55, rows=1)
-    app_id = repo.create(definition.id, doc.get("cluster.name"))
-    repo.save_document(app_id, doc)
-    s = Session(repo, app_id)
+    s = Session(repo, store(repo, doc, doc.get("cluster.name")))
     yield s
-    pdf_export._running and qtbot.waitUntil(lambda: not pdf_export._running, timeout=20000)
-    repo.db.close()
+    background._running and qtbot.waitUntil(lambda: not background._running, timeout=20000)
 
 
 @pytest.fixture
@@ -59,7 +47,7 @@ def test_export_runs_off_the_ui_thread_then_offers_to_open_the_file(monkeypatch,
     monkeypatch.setattr(printing, "open_file", lambda path: opened.append(path) or True)
     session.set_value("cluster.name", "Klaster: «Próba» / Łódź")  # an unsaved edit is flushed and printed
     job = printing.export_pdf(window, session, summary=False)
-    assert isinstance(job, pdf_export.PdfJob)
+    assert isinstance(job, background.Job)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     path = tmp_path / "eksport.pdf"
     assert opened == [path]
@@ -70,18 +58,18 @@ def test_export_runs_off_the_ui_thread_then_offers_to_open_the_file(monkeypatch,
 
 def test_cancelling_an_export_writes_nothing(monkeypatch, qtbot, session, window, tmp_path):
     dialogs = []
-    real = pdf_export.make_progress_dialog
+    real = background.make_progress_dialog
 
     def capture(*args):
         dialog = real(*args)
         dialogs.append(dialog)
         return dialog
 
-    monkeypatch.setattr(pdf_export, "make_progress_dialog", capture)
+    monkeypatch.setattr(background, "make_progress_dialog", capture)
     monkeypatch.setattr(printing, "choose_pdf_path", lambda *_: str(tmp_path / "anulowany.pdf"))
     job = printing.export_pdf(window, session, summary=False)
     dialogs[0].canceled.emit()  # what the "Anuluj" button sends
-    qtbot.waitUntil(lambda: job.done.is_set() and not pdf_export._running, timeout=20000)
+    qtbot.waitUntil(lambda: job.done.is_set() and not background._running, timeout=20000)
     assert job.outcome == "cancelled"
     assert not (tmp_path / "anulowany.pdf").exists()
     assert list(tmp_path.glob("*.pdf")) == []
@@ -137,5 +125,5 @@ def test_print_asks_for_a_printer_and_prints_off_the_ui_thread(monkeypatch, qtbo
     out = tmp_path / "wydruk.pdf"
     monkeypatch.setattr(printing, "choose_printer", lambda parent, printer: bool(_pdf_printer(out, printer)))
     printing.print_document(window, session, summary=True)
-    qtbot.waitUntil(lambda: out.exists() and not pdf_export._running, timeout=30000)
+    qtbot.waitUntil(lambda: out.exists() and not background._running, timeout=30000)
     assert 1 <= len(PdfReader(str(out)).pages) <= 2

@@ -17,13 +17,6 @@ from models.migrations import APPLICATION_ID, SCHEMA_VERSION, V1
 from models.repository import Repository, RepositoryError
 
 
-@pytest.fixture
-def repo(tmp_path):
-    r = Repository(open_database(tmp_path / "k.sqlite"))
-    yield r
-    r.db.close()
-
-
 def reopen(repo: Repository) -> Repository:
     path = repo.path
     repo.db.close()
@@ -116,10 +109,13 @@ def test_migration_from_version_1_keeps_every_value(tmp_path):
     conn = sqlite3.connect(path)
     conn.executescript(V1)
     conn.execute(
-        "INSERT INTO application (id, uuid, name, form_id, form_version, kind, state, version_no, created_at, updated_at)"
-        " VALUES (1, 'u-1', 'Stary klaster', 'kkk-2019', 1, 'nadanie', 'draft', 1, '2024-01-01 10:00:00', '2024-01-01 10:00:00')"
+        "INSERT INTO application (id, uuid, name, form_id, form_version, kind, state, version_no, created_at,"
+        " updated_at) VALUES (1, 'u-1', 'Stary klaster', 'kkk-2019', 1, 'nadanie', 'draft', 1,"
+        " '2024-01-01 10:00:00', '2024-01-01 10:00:00')"
     )
-    conn.execute("INSERT INTO value (application_id, key, data) VALUES (1, 'cluster.name', ?)", (json.dumps("Stary klaster"),))
+    conn.execute(
+        "INSERT INTO value (application_id, key, data) VALUES (1, 'cluster.name', ?)", (json.dumps("Stary klaster"),)
+    )
     conn.execute(
         "INSERT INTO row (application_id, table_key, uid, position, data) VALUES (1, 'members', 'r1', 0, ?)",
         (json.dumps({"name": "Firma", "type": "micro", "sales_pln": "12.30"}),),

@@ -7,12 +7,10 @@ import email
 import email.policy
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from forms.demo import make_demo
 from forms.loader import load_form
-from models.db import open_database
-from models.repository import Repository
+from tests.conftest import store
 from ui import package_dialog as package_module
 from ui import versions_dialog as versions_module
 from ui.package_dialog import PackageDialog
@@ -20,26 +18,15 @@ from ui.session import Session
 from ui.settings import Settings
 from ui.versions_dialog import VersionsDialog
 
-
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    def fail(*_a, **_k):
-        raise AssertionError("an unexpected modal dialog was opened")
-
-    for name in ("exec", "question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, fail)
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 @pytest.fixture
-def final_session(qtbot, tmp_path):
-    repo = Repository(open_database(tmp_path / "k.sqlite"))
+def final_session(qtbot, repo):
     doc = make_demo(load_form("kkk-2019"), members=55, problems=False)
-    app_id = repo.create("kkk-2019")
-    repo.save_document(app_id, doc)
+    app_id = store(repo, doc)
     repo.finalize(app_id, doc.checksum())
-    session = Session(repo, app_id)
-    yield session
-    repo.db.close()
+    return Session(repo, app_id)
 
 
 def test_package_dialog_builds_writes_eml_and_opens_mail(qtbot, final_session, tmp_path, monkeypatch):

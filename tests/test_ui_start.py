@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, Qt  # noqa: E402
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMessageBox  # noqa: E402
 
 from export import kkk_json  # noqa: E402
 from forms.checks import check_document  # noqa: E402
@@ -25,6 +25,7 @@ from forms.fmt import NBSP  # noqa: E402
 from forms.progress import completeness, progress  # noqa: E402
 from models.db import open_database  # noqa: E402
 from models.repository import Repository  # noqa: E402
+from tests.conftest import store  # noqa: E402
 from ui import start_window as sw  # noqa: E402
 from ui.dialogs.new_application import NewApplicationDialog  # noqa: E402
 from ui.settings import MAX_RECENT, Settings, updated_recent  # noqa: E402
@@ -40,19 +41,7 @@ def no_real_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("KLASTER_SETTINGS_DIR", str(tmp_path / "settings"))
 
 
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):
-    """Any modal dialog a test did not replace fails the test instead of hanging it."""
-
-    def refuse(*args, **kwargs):
-        pytest.fail(f"an unmocked modal dialog was opened: {args[1:3] if len(args) > 2 else args}")
-
-    monkeypatch.setattr(QDialog, "exec", refuse)
-    monkeypatch.setattr(QMessageBox, "exec", refuse)
-    for name in ("critical", "warning", "information", "question", "about"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory", "getOpenFileNames"):
-        monkeypatch.setattr(QFileDialog, name, refuse)
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 class FakeWizard(QMainWindow):
@@ -87,10 +76,8 @@ class Recorder:
 
 
 @pytest.fixture
-def repo(tmp_path):
-    r = Repository(open_database(tmp_path / "baza.sqlite"))
-    yield r
-    r.db.close()
+def db_path(tmp_path):
+    return tmp_path / "baza.sqlite"
 
 
 @pytest.fixture
@@ -109,11 +96,8 @@ def window(qtbot, repo, tmp_path, monkeypatch, errors):
     return w
 
 
-def add_app(repo, doc, kind="nadanie"):
-    with repo.db.atomic():
-        app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), kind)
-        repo.save_document(app_id, doc)
-    return app_id
+def add_app(repo, doc):
+    return store(repo, doc, doc.get("cluster.name", ""))
 
 
 def cell(window, app_id, col) -> str:

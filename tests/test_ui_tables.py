@@ -17,22 +17,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QStyleOptionViewItem,
 )
 
+from forms.cells import parse_cell
 from forms.fmt import NBSP
-from models.db import open_database
-from models.repository import Repository
 from tests.conftest import member_rows
 from ui.indicator_bars import IndicatorBars
 from ui.session import Session
 from ui.tables import editor as editor_module
 from ui.tables.editor import TableEditor
 from ui.tables.model import TableModel
-from ui.tables.paste import parse_cell, parse_clipboard_rows, split_clipboard
+from ui.tables.paste import parse_clipboard_rows, split_clipboard
 
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 SALES = "Przychody ze sprzedaży w roku referencyjnym (PLN)"
 
 
@@ -70,9 +69,9 @@ def test_paste_broken_cells_are_reported_and_left_empty(definition, members):
     text = "A\t\t\tmicro\nB\t\t\tsmall\nC\t\t\tkosmita\t\t\t12,5\tabc\n"
     rows, problems = parse_clipboard_rows(text, members, definition)
     assert len(rows) == 3 and rows[2] == {"name": "C"}
-    assert problems[0].startswith("wiersz 3, kolumna „Rodzaj podmiotu”: 'kosmita' nie ma na liście")
-    assert problems[1] == "wiersz 3, kolumna „Liczba pracowników”: '12,5' nie jest liczbą całkowitą"
-    assert problems[2].startswith(f"wiersz 3, kolumna „{SALES}”: 'abc' nie jest liczbą")
+    assert problems[0].startswith("wiersz 3, kolumna „Rodzaj podmiotu”: „kosmita” nie ma na liście")
+    assert problems[1] == "wiersz 3, kolumna „Liczba pracowników”: „12,5” nie jest liczbą całkowitą"
+    assert problems[2].startswith(f"wiersz 3, kolumna „{SALES}”: „abc” nie jest liczbą")
 
 
 @pytest.mark.parametrize(
@@ -88,7 +87,7 @@ def test_paste_multichoice_by_code_or_label(definition, members):
     column = members.column("mgmt_systems")
     assert parse_cell(column, "crm; ERP", definition) == ("erp", "crm")
     assert parse_cell(column, "erp, CRM – zarzadzanie relacjami z klientami", definition) == ("erp", "crm")
-    with pytest.raises(ValueError, match="'XYZ' nie ma na liście"):
+    with pytest.raises(ValueError, match="„XYZ” nie ma na liście"):
         parse_cell(column, "erp, XYZ", definition)
 
 
@@ -103,24 +102,6 @@ def test_paste_from_a_start_column_skips_headers_blank_rows_and_reports_extra_ce
 
 
 # Qt fixtures -----------------------------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    """A message box a test did not ask for fails the test instead of waiting for a click forever."""
-
-    def fail(*args, **kwargs):
-        pytest.fail(f"unexpected message box: {args[1:3]}")
-
-    for name in ("exec", "open", "question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, fail)
-
-
-@pytest.fixture
-def repo(tmp_path):
-    repository = Repository(open_database(tmp_path / "k.sqlite"))
-    yield repository
-    repository.db.close()
-
-
 @pytest.fixture
 def session(qtbot, repo):
     s = Session(repo, repo.create("kkk-2019"))
@@ -189,7 +170,7 @@ def test_invalid_money_is_refused_and_the_old_value_kept(qtbot, session):
     with qtbot.waitSignal(model.editRejected) as blocker:
         assert not model.setData(model.index(0, model.column_of("sales_pln")), "12x")
     assert session.doc.rows("members")[0].get("sales_pln") == Decimal("10.00")
-    assert blocker.args[0].startswith(f"Wiersz 1, kolumna „{SALES}”: '12x' nie jest liczbą")
+    assert blocker.args[0].startswith(f"Wiersz 1, kolumna „{SALES}”: „12x” nie jest liczbą")
 
 
 def test_read_only_editor_refuses_edits(qtbot, session):
@@ -302,7 +283,7 @@ def test_paste_block_from_excel(qtbot, session, reports):
     assert [r.get("type") for r in rows] == ["small", "micro", "university"]
     assert rows[0].get("sales_pln") == Decimal("1234.50") and rows[0].get("voivodeship") == "14"
     assert rows[1].get("name") == "Beta\nBis" and rows[1].get("sales_pln") is None
-    assert len(reports) == 1 and f"wiersz 2, kolumna „{SALES}”: 'abc' nie jest liczbą" in reports[0][0]
+    assert len(reports) == 1 and f"wiersz 2, kolumna „{SALES}”: „abc” nie jest liczbą" in reports[0][0]
     assert "Wierszy: 3" in editor.count_label.text()
 
 

@@ -5,32 +5,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from forms.demo import make_demo
 from forms.loader import load_form
 from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED
-from models.db import open_database
 from models.repository import Repository
+from tests.conftest import store
 from ui.session import Session
 from ui.wizard import window as window_module
 from ui.wizard.window import REVIEW, WizardWindow
 
-
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    def fail(*_a, **_k):
-        raise AssertionError("an unexpected modal dialog was opened")
-
-    for name in ("exec", "question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, fail)
-
-
-@pytest.fixture
-def repo(tmp_path):
-    r = Repository(open_database(tmp_path / "k.sqlite"))
-    yield r
-    r.db.close()
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 def open_wizard(qtbot, repo: Repository, app_id: int) -> WizardWindow:
@@ -96,9 +81,7 @@ def test_filling_the_general_part_through_the_editors(qtbot, repo):
 
 
 def test_fix_problems_from_the_review_page_then_finalise_and_correct(qtbot, repo, monkeypatch):
-    doc = make_demo(load_form("kkk-2019"), members=60)
-    app_id = repo.create("kkk-2019")
-    repo.save_document(app_id, doc)
+    app_id = store(repo, make_demo(load_form("kkk-2019"), members=60))
     w = open_wizard(qtbot, repo, app_id)
     assert status_of(w, "members") == HAS_ERRORS
     assert status_of(w, "policy") == IN_PROGRESS  # only a missing text: not a mistake
@@ -153,9 +136,10 @@ def test_fix_problems_from_the_review_page_then_finalise_and_correct(qtbot, repo
     assert w.session.read_only
     assert repo.info(app_id).state == "final"
     assert w.banner.isVisible() and "Suma kontrolna" in w.banner.text()
-    assert not w.pages["general"].editors["cluster.name"].edit.isEnabled() or w.pages["general"].editors[
-        "cluster.name"
-    ].edit.isReadOnly()
+    assert (
+        not w.pages["general"].editors["cluster.name"].edit.isEnabled()
+        or w.pages["general"].editors["cluster.name"].edit.isReadOnly()
+    )
 
     with qtbot.waitSignal(w.correctionCreated) as created:
         qtbot.mouseClick(w.review.correction_button, Qt.MouseButton.LeftButton)
@@ -206,3 +190,27 @@ def test_long_text_counter_and_limit(qtbot, repo):
     editor.edit.setPlainText(huge)
     qtbot.waitUntil(lambda: not w.session.dirty, timeout=3000)
     assert len(repo.load(app_id).get("cluster.description")) == 100_000
+
+
+def test_attachments_are_copied_into_the_database(qtbot, repo, tmp_path):
+    import hashlib
+
+    app_id = repo.create("kkk-2019")
+    w = open_wizard(qtbot, repo, app_id)
+    page = w.pages["attachments"]
+    agreement = tmp_path / "umowa_klastra_2018.pdf"
+    agreement.write_bytes(b"%PDF-1.4 umowa " * 50)
+    strategy = tmp_path / "Strategia rozwoju.docx"
+    strategy.write_bytes(b"strategia " * 80)
+    assert page.add_files([agreement, strategy]) == 2
+    rows = w.session.doc.rows("attachments")
+    assert [r.get("kind") for r in rows] == ["agreement", "strategy"]
+    assert rows[0].get("sha256") == hashlib.sha256(agreement.read_bytes()).hexdigest()
+    qtbot.waitUntil(lambda: not w.session.dirty, timeout=2000)
+    agreement.unlink()  # the application no longer depends on where the file was
+    stored = repo.load(app_id)
+    assert stored.files[rows[0].get("sha256")] == b"%PDF-1.4 umowa " * 50
+    assert [r.get("file_name") for r in stored.rows("attachments")] == [
+        "umowa_klastra_2018.pdf",
+        "Strategia rozwoju.docx",
+    ]

@@ -15,27 +15,10 @@ from openpyxl import Workbook
 from app.cli import run
 from export.xlsx.members_import import read_members
 from export.xlsx.safety import MAX_ROWS, OLE2_MAGIC, XlsxFileError
-from tests.test_xlsx_import import db_dump, stored_application
+from tests.test_xlsx_import import db_dump
 
 SHEET = "xl/worksheets/sheet1.xml"
 
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "k.sqlite"
-
-
-@pytest.fixture
-def repo(db_path, definition):
-    repository, _ = stored_application(db_path, definition)
-    yield repository
-    repository.db.close()
-
-
-@pytest.fixture
-def app_id(repo):
-    return repo.list_applications()[0].id
 
 def small_workbook() -> bytes:
     wb = Workbook()
@@ -49,8 +32,10 @@ def small_workbook() -> bytes:
 def replace_member(data: bytes, name: str, content: bytes | None = None, *, chunks=None, level: int = 1) -> bytes:
     """The same zip with one member's content replaced (from bytes or streamed from `chunks`)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                                                                   compresslevel=level) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as dst,
+    ):
         for info in src.infolist():
             if info.filename != name:
                 dst.writestr(info, src.read(info))
@@ -77,16 +62,22 @@ def declare_size(data: bytes, name: str, size: int) -> bytes:
 
 
 def sheet_rows(rows: int, dimension: bool) -> list[bytes]:
-    head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet '
-            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            + (f'<dimension ref="A1:B{rows}"/>' if dimension else "") + "<sheetData>"
-            '<row r="1"><c r="A1" t="inlineStr"><is><t>Nazwa członka</t></is></c>'
-            '<c r="B1" t="inlineStr"><is><t>Liczba pracowników</t></is></c></row>')
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet '
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + (f'<dimension ref="A1:B{rows}"/>' if dimension else "")
+        + "<sheetData>"
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Nazwa członka</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Liczba pracowników</t></is></c></row>'
+    )
     body = [head.encode()]
     block = 50_000
     for start in range(2, rows + 1, block):
-        body.append("".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>'
-                            for i in range(start, min(rows, start + block - 1) + 1)).encode())
+        body.append(
+            "".join(
+                f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(start, min(rows, start + block - 1) + 1)
+            ).encode()
+        )
     body.append(b"</sheetData></worksheet>")
     return body
 
@@ -105,10 +96,16 @@ def refused(path: Path, definition) -> XlsxFileError:
     [
         ("notatki.xlsx", b"Nazwa;NIP\nAlfa;5261040828\n", "to nie jest skoroszyt Excel (.xlsx)"),
         ("pusty.xlsx", b"", "plik jest pusty"),
-        ("stary.xls", OLE2_MAGIC + b"\0" * 4000 + "Workbook".encode("utf-16-le") + b"\0" * 600,
-         "to plik w starym formacie Excel 97-2003 (.xls)"),
-        ("tajny.xlsx", OLE2_MAGIC + b"\0" * 4000 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600,
-         "skoroszyt jest zabezpieczony hasłem"),
+        (
+            "stary.xls",
+            OLE2_MAGIC + b"\0" * 4000 + "Workbook".encode("utf-16-le") + b"\0" * 600,
+            "to plik w starym formacie Excel 97-2003 (.xls)",
+        ),
+        (
+            "tajny.xlsx",
+            OLE2_MAGIC + b"\0" * 4000 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600,
+            "skoroszyt jest zabezpieczony hasłem",
+        ),
         ("obcy.xlsx", None, "to archiwum zip, ale nie skoroszyt Excel (.xlsx)"),
         ("urwany.xlsx", b"PK\x03\x04" + b"\0" * 100, "plik jest uszkodzony (niepoprawne archiwum .xlsx)"),
     ],
@@ -135,8 +132,9 @@ def test_ods_and_broken_xml(tmp_path, definition):
     (tmp_path / "zepsuty.xlsx").write_bytes(broken)
     reason = refused(tmp_path / "zepsuty.xlsx", definition).reason
     assert "plik jest uszkodzony lub niezgodny z formatem .xlsx" in reason
-    entity = replace_member(small_workbook(), "xl/workbook.xml",
-                            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><x>&a;</x>')
+    entity = replace_member(
+        small_workbook(), "xl/workbook.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><x>&a;</x>'
+    )
     (tmp_path / "encje.xlsx").write_bytes(entity)
     assert "plik jest uszkodzony" in refused(tmp_path / "encje.xlsx", definition).reason
 
@@ -162,11 +160,13 @@ def test_a_sheet_of_a_million_rows_is_refused_quickly(tmp_path, definition, dime
     path.write_bytes(data)
     error = refused(path, definition)
     if dimension:
-        assert str(error) == "plik „milion.xlsx” (arkusz „Sheet”): arkusz ma 1 000 000 wierszy; dozwolone najwyżej " \
-                             "20 000"
+        assert (
+            str(error) == "plik „milion.xlsx” (arkusz „Sheet”): arkusz ma 1 000 000 wierszy; dozwolone najwyżej 20 000"
+        )
     else:
-        assert str(error) == f"plik „milion.xlsx” (arkusz „Sheet”, wiersz {MAX_ROWS + 1}): arkusz ma ponad 20 000 " \
-                             "wierszy"
+        assert (
+            str(error) == f"plik „milion.xlsx” (arkusz „Sheet”, wiersz {MAX_ROWS + 1}): arkusz ma ponad 20 000 wierszy"
+        )
 
 
 def test_no_header_row(tmp_path, definition):
@@ -175,29 +175,64 @@ def test_no_header_row(tmp_path, definition):
         wb.active.append([f"tekst {i}", i])
     wb.save(tmp_path / "bez_naglowkow.xlsx")
     assert refused(tmp_path / "bez_naglowkow.xlsx", definition).reason.startswith(
-        "nie znaleziono wiersza nagłówków tabeli „Rejestr członków” w pierwszych 30 wierszach")
+        "nie znaleziono wiersza nagłówków tabeli „Rejestr członków” w pierwszych 30 wierszach"
+    )
 
 
-def test_wrong_types_in_every_cell_reject_every_row_and_leave_the_database(tmp_path, definition, repo, app_id,
-                                                                          db_path, capsys):
+def test_wrong_types_in_every_cell_reject_every_row_and_leave_the_database(
+    tmp_path, definition, repo, app_id, db_path, capsys
+):
     wb = Workbook()
     ws = wb.active
-    ws.append(["Nazwa członka", "NIP", "REGON", "Rodzaj podmiotu", "Województwo", "Data przystąpienia do klastra",
-               "Liczba pracowników", "Przychody ze sprzedaży", "Przychody z eksportu", "B+R", "ISO",
-               "Start-up technologiczny", "E-mail kontaktowy"])
+    ws.append(
+        [
+            "Nazwa członka",
+            "NIP",
+            "REGON",
+            "Rodzaj podmiotu",
+            "Województwo",
+            "Data przystąpienia do klastra",
+            "Liczba pracowników",
+            "Przychody ze sprzedaży",
+            "Przychody z eksportu",
+            "B+R",
+            "ISO",
+            "Start-up technologiczny",
+            "E-mail kontaktowy",
+        ]
+    )
     for i in range(20):
-        ws.append([f"Firma {i}", "NIP?", "12", "prawie duża", 99, "wczoraj", "dużo", "sporo", True, "chyba",
-                   "2021-13-01", 7, "brak@"])
+        ws.append(
+            [
+                f"Firma {i}",
+                "NIP?",
+                "12",
+                "prawie duża",
+                99,
+                "wczoraj",
+                "dużo",
+                "sporo",
+                True,
+                "chyba",
+                "2021-13-01",
+                7,
+                "brak@",
+            ]
+        )
     path = tmp_path / "zle_typy.xlsx"
     wb.save(path)
     preview = read_members(path, definition)
     assert len(preview.rows) == 20
     assert all({p.column for p in r.problems} == set("BCDEFGHIJKLM") for r in preview.rows)
     first = [p.text() for p in preview.rows[0].problems]
-    assert first[0] == "wiersz 2, kolumna B („NIP”): NIP: niedozwolone znaki (10 cyfr, ostatnia kontrolna; myślniki " \
-                       "i spacje są dozwolone)"
-    assert first[8] == "wiersz 2, kolumna J („B+R”): „chyba” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, " \
-                       "N, x, 1, 0)"
+    assert (
+        first[0] == "wiersz 2, kolumna B („NIP”): NIP: niedozwolone znaki (10 cyfr, ostatnia kontrolna; myślniki "
+        "i spacje są dozwolone)"
+    )
+    assert (
+        first[8] == "wiersz 2, kolumna J („B+R”): „chyba” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, "
+        "N, x, 1, 0)"
+    )
     before = db_dump(db_path)
     lines: list[str] = []
     assert run(["--db", str(db_path), "members-import", str(app_id), str(path)], lines.append) == 1
@@ -211,8 +246,10 @@ def test_cli_bad_file_exit_2_one_line_naming_the_file(tmp_path, repo, app_id, db
     before = db_dump(db_path)
     assert run(["--db", str(db_path), "members-import", str(app_id), str(path)], print) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["Błąd: plik „stary.xls”: to plik w starym formacie Excel 97-2003 (.xls); otwórz go w Excelu lub "
-                   "LibreOffice i zapisz jako „Skoroszyt programu Excel (.xlsx)”"]
+    assert err == [
+        "Błąd: plik „stary.xls”: to plik w starym formacie Excel 97-2003 (.xls); otwórz go w Excelu lub "
+        "LibreOffice i zapisz jako „Skoroszyt programu Excel (.xlsx)”"
+    ]
     assert db_dump(db_path) == before
 
 
@@ -231,7 +268,8 @@ def test_a_wrong_declared_size_neither_truncates_nor_inflates(tmp_path, definiti
     assert small != xml
     (tmp_path / "wymiar.xlsx").write_bytes(replace_member(data, SHEET, small.encode()))
     assert [r.data["name"] for r in read_members(tmp_path / "wymiar.xlsx", definition).rows] == [
-        f"Firma {i}" for i in range(5)]
+        f"Firma {i}" for i in range(5)
+    ]
     lying = declare_size(data, SHEET, 100)  # says 100 bytes, holds more: read no further, refused as broken
     (tmp_path / "klamie.xlsx").write_bytes(lying)
     assert "plik jest uszkodzony" in refused(tmp_path / "klamie.xlsx", definition).reason

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from export.xlsx.cells import CellError, check_cell, parse_cell
 from export.xlsx.headers import HeaderMatcher, Target, find_header_row, norm
 from export.xlsx.writer import set_cell
+from forms.cells import CellError, check_cell, parse_cell
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +57,24 @@ def test_cells_people_write(definition, members, column, raw, expected):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("tak", True), ("T", True), ("x", True), ("X", True), (1, True), (True, True), ("1", True), ("Tak ", True),
-     ("nie", False), ("N", False), (0, False), ("0", False), (False, False), ("", None), (None, None), ("  ", None)],
+    [
+        ("tak", True),
+        ("T", True),
+        ("x", True),
+        ("X", True),
+        (1, True),
+        (True, True),
+        ("1", True),
+        ("Tak ", True),
+        ("nie", False),
+        ("N", False),
+        (0, False),
+        ("0", False),
+        (False, False),
+        ("", None),
+        (None, None),
+        ("  ", None),
+    ],
 )
 def test_yes_no(definition, members, raw, expected):
     assert parse_cell(members.column("rd"), raw, definition) is expected
@@ -114,14 +130,23 @@ def test_headers_match_by_normalised_name_and_synonyms(definition, members, head
 
 def test_header_row_below_titles_and_duplicates(definition, members):
     matcher = HeaderMatcher(members, definition)
-    rows = [(1, ("Rejestr członków",)), (2, ("stan na 31.12.2024", None)), (3, ()),
-            (4, ("Lp.", "Nazwa", "NIP", "Przychody", "Przychody 2023")), (5, (1, "Alfa", "5261040828", 1, 2))]
+    rows = [
+        (1, ("Rejestr członków",)),
+        (2, ("stan na 31.12.2024", None)),
+        (3, ()),
+        (4, ("Lp.", "Nazwa", "NIP", "Przychody", "Przychody 2023")),
+        (5, (1, "Alfa", "5261040828", 1, 2)),
+    ]
     number, cells = find_header_row(rows, matcher)
     assert number == 4
     matches = matcher.match_row(cells)
     assert [(m.letter, m.target and m.target.spec, m.reason) for m in matches] == [
-        ("A", None, "nieznana kolumna"), ("B", "name", ""), ("C", "nip", ""), ("D", "sales_pln", ""),
-        ("E", None, "„Przychody ze sprzedaży w roku referencyjnym (PLN)” jest już w kolumnie D")]
+        ("A", None, "nieznana kolumna"),
+        ("B", "name", ""),
+        ("C", "nip", ""),
+        ("D", "sales_pln", ""),
+        ("E", None, "„Przychody ze sprzedaży w roku referencyjnym (PLN)” jest już w kolumnie D"),
+    ]
     assert norm("  Województwo (PLN) 2024 r. ") == "wojewodztwo"
 
 

@@ -15,27 +15,9 @@ from app.cli import run
 from export.xlsx.members_template import write_members_template
 from export.xlsx.workbook import sheet_title, write_application_xlsx
 from tests.conftest import TODAY, build_complete_document
-from tests.test_xlsx_import import stored_application
 
-FORMULAS = ["=HYPERLINK(\"http://zlo.example\",\"klik\")", "+48 22 123 45 67", "-5 zł", "@SUMA(A1)", "=1+1"]
+FORMULAS = ['=HYPERLINK("http://zlo.example","klik")', "+48 22 123 45 67", "-5 zł", "@SUMA(A1)", "=1+1"]
 
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "k.sqlite"
-
-
-@pytest.fixture
-def repo(db_path, definition):
-    repository, _ = stored_application(db_path, definition)
-    yield repository
-    repository.db.close()
-
-
-@pytest.fixture
-def app_id(repo):
-    return repo.list_applications()[0].id
 
 def test_members_template_lists_formats_frozen_header_and_instructions(tmp_path, definition):
     path = tmp_path / "szablon.xlsx"
@@ -56,8 +38,10 @@ def test_members_template_lists_formats_frozen_header_and_instructions(tmp_path,
 
     member_type = validation("Rodzaj podmiotu *")
     assert (member_type.type, member_type.formula1) == ("list", "'Listy'!$A$2:$A$11")
-    assert [wb["Listy"].cell(row=r, column=1).value for r in range(2, 12)][:2] == ["mikroprzedsiębiorstwo",
-                                                                                  "małe przedsiębiorstwo"]
+    assert [wb["Listy"].cell(row=r, column=1).value for r in range(2, 12)][:2] == [
+        "mikroprzedsiębiorstwo",
+        "małe przedsiębiorstwo",
+    ]
     voivodeship = validation("Województwo")
     assert voivodeship.formula1 == "'Listy'!$B$2:$B$17" and wb["Listy"]["B15"].value == "warmińsko-mazurskie"
     for header in ("Prowadzi działalność B+R", "Stosowane systemy zarządzania: ERP", "Start-up technologiczny"):
@@ -88,8 +72,12 @@ def test_application_workbook_has_every_part_and_exact_figures(tmp_path, definit
     members = wb["Rejestr członków"]
     assert members.max_row == 1 + len(doc.rows("members"))
     header = [c.value for c in members[1]]
-    assert header[:3] == ["Lp.", "Nazwa członka", "NIP"] and header[-4:] == ["Źródło: plik", "Źródło: arkusz",
-                                                                             "Źródło: wiersz", "Zaimportowano"]
+    assert header[:3] == ["Lp.", "Nazwa członka", "NIP"] and header[-4:] == [
+        "Źródło: plik",
+        "Źródło: arkusz",
+        "Źródło: wiersz",
+        "Zaimportowano",
+    ]
     first = {h: c.value for h, c in zip(header, members[2], strict=False)}
     assert first["Nazwa członka"] == "Przedsiębiorstwo 1 sp. z o.o."
     assert first["Rodzaj podmiotu"] == "mikroprzedsiębiorstwo" and first["Województwo"] == "mazowieckie"
@@ -105,7 +93,8 @@ def test_application_workbook_has_every_part_and_exact_figures(tmp_path, definit
     assert summary["Suma kontrolna"].startswith(f"{doc.checksum()[:4]}-")
     finance = wb[sheet_title(definition.table("infra.finance").label.pl, set())]
     assert [[c.value for c in row] for row in finance.iter_rows(min_row=2)] == [
-        [n, year, 500000, 12000.5, 80000, 200000, 50000] for n, year in ((1, 2022), (2, 2023), (3, 2024))]
+        [n, year, 500000, 12000.5, 80000, 200000, 50000] for n, year in ((1, 2022), (2, 2023), (3, 2024))
+    ]
     assert finance["C2"].number_format == '#,##0.00 "zł"' and finance["B2"].number_format == "0"
 
 
@@ -113,7 +102,7 @@ def test_user_text_is_never_a_formula(tmp_path, definition):
     doc = build_complete_document(definition)
     for i, text in enumerate(FORMULAS):
         doc.set_cell("members", i, "name", text)
-    doc.set("cluster.description", "=WEBSERVICE(\"http://x\")")
+    doc.set("cluster.description", '=WEBSERVICE("http://x")')
     doc.add_row("hr.staff", {"name": "@Jan", "role": "-kierownik"})
     path = tmp_path / "formuly.xlsx"
     write_application_xlsx(doc, None, path, today=TODAY)
@@ -124,8 +113,9 @@ def test_user_text_is_never_a_formula(tmp_path, definition):
     assert [members.cell(row=r, column=2).value for r in range(2, 7)] == FORMULAS
     assert all(members.cell(row=r, column=2).quotePrefix for r in range(2, 7))
     read_only = load_workbook(path, read_only=True)
-    assert [row[1] for row in read_only["Rejestr członków"].iter_rows(min_row=2, max_row=6, values_only=True)] == \
-        FORMULAS
+    assert [
+        row[1] for row in read_only["Rejestr członków"].iter_rows(min_row=2, max_row=6, values_only=True)
+    ] == FORMULAS
     read_only.close()
 
 
@@ -159,14 +149,27 @@ def test_libreoffice_converts_every_generated_workbook(tmp_path, definition):
     from export.xlsx.questionnaires import read_questionnaire
 
     ret = read_questionnaire(files[1], definition)
-    shutil.copy(write_correction(ret, plan_import(ret.preview, small).problems, tmp_path / "popr"),
-                sources / "poprawka.xlsx")
+    shutil.copy(
+        write_correction(ret, plan_import(ret.preview, small).problems, tmp_path / "popr"), sources / "poprawka.xlsx"
+    )
     out = tmp_path / "out"
     names = sorted(p.name for p in sources.iterdir())
     proc = subprocess.run(
-        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *[str(sources / n) for n in names]],
-        capture_output=True, text=True, timeout=180)
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            *[str(sources / n) for n in names],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Error" not in proc.stderr
     for name in names:

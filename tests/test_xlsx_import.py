@@ -27,12 +27,27 @@ from export.xlsx.members_import import (
 from export.xlsx.members_template import write_members_template
 from models.db import open_database
 from models.repository import Repository, RepositoryError
-from tests.conftest import build_complete_document, make_nip
+from tests.conftest import make_nip
 
 NEW_NIP, SPARE_NIP = make_nip(100), make_nip(101)
-HEADERS = ["Lp.", "NAZWA FIRMY", "Nr NIP", "rodzaj podmiotu", "Wojewodztwo", "Przychody ze sprzedaży 2024 r. (PLN)",
-           "Eksport", "B+R", "Normy ISO", "Data przystąpienia", "Zatrudnienie", "Uwagi", "Systemy zarządzania: ERP",
-           "CRM", "Przemysł 4.0", "E-mail"]
+HEADERS = [
+    "Lp.",
+    "NAZWA FIRMY",
+    "Nr NIP",
+    "rodzaj podmiotu",
+    "Wojewodztwo",
+    "Przychody ze sprzedaży 2024 r. (PLN)",
+    "Eksport",
+    "B+R",
+    "Normy ISO",
+    "Data przystąpienia",
+    "Zatrudnienie",
+    "Uwagi",
+    "Systemy zarządzania: ERP",
+    "CRM",
+    "Przemysł 4.0",
+    "E-mail",
+]
 
 
 def quirky_workbook(path: Path) -> Path:
@@ -47,6 +62,7 @@ def quirky_workbook(path: Path) -> Path:
     ws.append([])
     ws.append(HEADERS)
     spaced = f"PL {NEW_NIP[:3]} {NEW_NIP[3:6]} {NEW_NIP[6:8]} {NEW_NIP[8:]}"
+    # fmt: off
     rows = [
         [1, "Alfa Sp. z o.o.", "526-104-08-28", "mikro", "MAZOWIECKIE", "1 234 567,89", "1.234,50 zł", "tak", "x",
          "05.03.2021", "12", "nowy członek", "T", 1, "IoT, Big Data", "biuro@alfa.pl"],
@@ -68,6 +84,7 @@ def quirky_workbook(path: Path) -> Path:
         [None, "Sporządziła: Anna Nowak, 12.01.2025"],
         [8],
     ]
+    # fmt: on
     for row in rows:
         ws.append(row)
     wb.save(path)
@@ -84,36 +101,6 @@ def db_dump(path: Path) -> dict[str, list]:
         conn.close()
 
 
-def stored_application(db_path: Path, definition) -> tuple[Repository, int]:
-    """A database with one complete application (51 members); shared by the Excel tests."""
-    repository = Repository(open_database(db_path, make_backup=False))
-    new_id = repository.create("kkk-2019", "Klaster Testowy")
-    repository.save_document(new_id, build_complete_document(definition))
-    return repository, new_id
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "k.sqlite"
-
-
-@pytest.fixture
-def stored(db_path, definition):
-    repository, new_id = stored_application(db_path, definition)
-    yield repository, new_id
-    repository.db.close()
-
-
-@pytest.fixture
-def repo(stored):
-    return stored[0]
-
-
-@pytest.fixture
-def app_id(stored):
-    return stored[1]
-
-
 def members_by_nip(repo, app_id):
     return {r.get("nip") or r.get("name"): r for r in repo.load(app_id).rows("members")}
 
@@ -124,31 +111,68 @@ def test_preview_finds_sheet_header_columns_and_every_quirk(tmp_path, definition
     assert (preview.sheet, preview.header_row) == ("Dane", 4)
     matched = {m.letter: m.target.spec for m in preview.matched}
     assert matched == {
-        "B": "name", "C": "nip", "D": "type", "E": "voivodeship", "F": "sales_pln", "G": "export_pln", "H": "rd",
-        "I": "iso", "J": "joined_on", "K": "employees", "M": "mgmt_systems:erp", "N": "mgmt_systems:crm",
-        "O": "industry40", "P": "contact_email",
+        "B": "name",
+        "C": "nip",
+        "D": "type",
+        "E": "voivodeship",
+        "F": "sales_pln",
+        "G": "export_pln",
+        "H": "rd",
+        "I": "iso",
+        "J": "joined_on",
+        "K": "employees",
+        "M": "mgmt_systems:erp",
+        "N": "mgmt_systems:crm",
+        "O": "industry40",
+        "P": "contact_email",
     }
     assert [(m.letter, m.header, m.reason) for m in preview.unmatched] == [
-        ("A", "Lp.", "nieznana kolumna"), ("L", "Uwagi", "nieznana kolumna")]
+        ("A", "Lp.", "nieznana kolumna"),
+        ("L", "Uwagi", "nieznana kolumna"),
+    ]
     assert [c.key for c in preview.missing] == ["regon", "iso_norms", "startup"]
-    assert preview.skipped == [(13, "uwaga lub podsumowanie"), (15, "uwaga lub podsumowanie"),
-                               (16, "uwaga lub podsumowanie")]
+    assert preview.skipped == [
+        (13, "uwaga lub podsumowanie"),
+        (15, "uwaga lub podsumowanie"),
+        (16, "uwaga lub podsumowanie"),
+    ]
     assert [r.number for r in preview.rows] == [5, 6, 7, 9, 10, 11, 12]
     alfa, beta, poli = preview.rows[:3]
     assert alfa.data == {
-        "name": "Alfa Sp. z o.o.", "nip": "5261040828", "type": "micro", "voivodeship": "14",
-        "sales_pln": Decimal("1234567.89"), "export_pln": Decimal("1234.50"), "rd": True, "iso": True,
-        "joined_on": dt.date(2021, 3, 5), "employees": 12, "industry40": ("iot", "big_data"),
+        "name": "Alfa Sp. z o.o.",
+        "nip": "5261040828",
+        "type": "micro",
+        "voivodeship": "14",
+        "sales_pln": Decimal("1234567.89"),
+        "export_pln": Decimal("1234.50"),
+        "rd": True,
+        "iso": True,
+        "joined_on": dt.date(2021, 3, 5),
+        "employees": 12,
+        "industry40": ("iot", "big_data"),
         "contact_email": "biuro@alfa.pl",
     }
     assert alfa.options == {"mgmt_systems": {"erp": True, "crm": True}}
     assert beta.data == {
-        "name": "Beta S.A.", "nip": NEW_NIP, "type": "large", "voivodeship": "10", "sales_pln": Decimal("2500000.50"),
-        "export_pln": Decimal("0.00"), "rd": False, "iso": False, "joined_on": dt.date(2019, 6, 1), "employees": 250,
+        "name": "Beta S.A.",
+        "nip": NEW_NIP,
+        "type": "large",
+        "voivodeship": "10",
+        "sales_pln": Decimal("2500000.50"),
+        "export_pln": Decimal("0.00"),
+        "rd": False,
+        "iso": False,
+        "joined_on": dt.date(2019, 6, 1),
+        "employees": 250,
     }
     assert beta.options == {"mgmt_systems": {"erp": False}}
-    assert poli.data == {"name": "Politechnika Testowa", "type": "university", "voivodeship": "24", "rd": False,
-                         "joined_on": dt.date(2018, 10, 1)}
+    assert poli.data == {
+        "name": "Politechnika Testowa",
+        "type": "university",
+        "voivodeship": "24",
+        "rd": False,
+        "joined_on": dt.date(2018, 10, 1),
+    }
 
 
 def test_every_wrong_cell_is_reported_with_row_column_header_and_reason(tmp_path, definition):
@@ -181,11 +205,18 @@ def test_plan_adds_updates_by_nip_and_rejects_with_row_level_reasons(tmp_path, d
     preview = read_members(quirky_workbook(tmp_path / "czlonkowie.xlsx"), definition)
     plan = plan_import(preview, repo.load(app_id))
     assert [(i.row.number, i.action) for i in plan.items] == [
-        (5, "add"), (6, "add"), (7, "add"), (9, "update"), (10, "reject"), (11, "reject"), (12, "reject")]
+        (5, "add"),
+        (6, "add"),
+        (7, "add"),
+        (9, "update"),
+        (10, "reject"),
+        (11, "reject"),
+        (12, "reject"),
+    ]
     assert [p.text() for p in plan.items[5].problems] == [
-        "wiersz 11, kolumna G („Eksport”): wartość większa niż „Przychody ze sprzedaży w roku referencyjnym (PLN)”"]
-    assert [p.text() for p in plan.items[6].problems] == [
-        "wiersz 12, kolumna C („Nr NIP”): ten sam NIP co w wierszu 5"]
+        "wiersz 11, kolumna G („Eksport”): wartość większa niż „Przychody ze sprzedaży w roku referencyjnym (PLN)”"
+    ]
+    assert [p.text() for p in plan.items[6].problems] == ["wiersz 12, kolumna C („Nr NIP”): ten sam NIP co w wierszu 5"]
     assert plan.items[3].changed == ("name", "sales_pln", "export_pln", "rd", "mgmt_systems")
 
 
@@ -198,27 +229,59 @@ def test_import_writes_exact_members_updates_by_nip_and_keeps_provenance(tmp_pat
     rows = repo.load(app_id).rows("members")
     assert len(rows) == len(before) + 3
     assert [r.uid for r in rows[: len(before)]] == [r.uid for r in before]  # updated in place, nothing duplicated
-    assert [r.data for r in rows[len(before):]] == [
-        {"name": "Alfa Sp. z o.o.", "nip": "5261040828", "type": "micro", "voivodeship": "14",
-         "joined_on": dt.date(2021, 3, 5), "employees": 12, "sales_pln": Decimal("1234567.89"),
-         "export_pln": Decimal("1234.50"), "rd": True, "iso": True, "mgmt_systems": ("erp", "crm"),
-         "industry40": ("iot", "big_data"), "contact_email": "biuro@alfa.pl"},
-        {"name": "Beta S.A.", "nip": NEW_NIP, "type": "large", "voivodeship": "10", "joined_on": dt.date(2019, 6, 1),
-         "employees": 250, "sales_pln": Decimal("2500000.50"), "export_pln": Decimal("0.00"), "rd": False,
-         "iso": False},
-        {"name": "Politechnika Testowa", "type": "university", "voivodeship": "24",
-         "joined_on": dt.date(2018, 10, 1), "rd": False},
+    assert [r.data for r in rows[len(before) :]] == [
+        {
+            "name": "Alfa Sp. z o.o.",
+            "nip": "5261040828",
+            "type": "micro",
+            "voivodeship": "14",
+            "joined_on": dt.date(2021, 3, 5),
+            "employees": 12,
+            "sales_pln": Decimal("1234567.89"),
+            "export_pln": Decimal("1234.50"),
+            "rd": True,
+            "iso": True,
+            "mgmt_systems": ("erp", "crm"),
+            "industry40": ("iot", "big_data"),
+            "contact_email": "biuro@alfa.pl",
+        },
+        {
+            "name": "Beta S.A.",
+            "nip": NEW_NIP,
+            "type": "large",
+            "voivodeship": "10",
+            "joined_on": dt.date(2019, 6, 1),
+            "employees": 250,
+            "sales_pln": Decimal("2500000.50"),
+            "export_pln": Decimal("0.00"),
+            "rd": False,
+            "iso": False,
+        },
+        {
+            "name": "Politechnika Testowa",
+            "type": "university",
+            "voivodeship": "24",
+            "joined_on": dt.date(2018, 10, 1),
+            "rd": False,
+        },
     ]
     updated = next(r for r in rows if r.get("nip") == make_nip(3))
     assert updated.data == {  # the sheet's values; what it left empty or did not have is kept
-        "name": "Przedsiębiorstwo 4 – nowa nazwa", "nip": make_nip(3), "type": "large", "voivodeship": "14",
-        "employees": 13, "sales_pln": Decimal("2000000.00"), "export_pln": Decimal("0.00"), "rd": True,
+        "name": "Przedsiębiorstwo 4 – nowa nazwa",
+        "nip": make_nip(3),
+        "type": "large",
+        "voivodeship": "14",
+        "employees": 13,
+        "sales_pln": Decimal("2000000.00"),
+        "export_pln": Decimal("0.00"),
+        "rd": True,
         "mgmt_systems": ("crm",),
     }
     sources = repo.row_sources(app_id, "members")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert sorted((s.file_name, s.sha256, s.sheet, s.row) for s in sources.values()) == [
-        ("czlonkowie.xlsx", digest, "Dane", n) for n in (5, 6, 7, 9)]
+        ("czlonkowie.xlsx", digest, "Dane", n) for n in (5, 6, 7, 9)
+    ]
     assert sources[updated.uid].row == 9
     assert abs((dt.datetime.now() - sources[updated.uid].imported_at).total_seconds()) < 120
 
@@ -244,8 +307,7 @@ def test_second_import_keeps_first_provenance_and_does_not_duplicate(tmp_path, d
     assert (sources[alfa.uid].file_name, sources[alfa.uid].row) == ("pierwszy.xlsx", 5)
 
 
-def test_all_or_nothing_dry_run_and_finalised_leave_the_database_identical(tmp_path, definition, repo, app_id,
-                                                                           db_path):
+def test_all_or_nothing_dry_run_and_finalised_leave_the_database_identical(tmp_path, definition, repo, app_id, db_path):
     path = quirky_workbook(tmp_path / "czlonkowie.xlsx")
     before = db_dump(db_path)
     with pytest.raises(ImportRejected, match="odrzucono wierszy: 3; nic nie zostało wczytane"):
@@ -255,8 +317,7 @@ def test_all_or_nothing_dry_run_and_finalised_leave_the_database_identical(tmp_p
     assert run(["--db", str(db_path), "members-import", str(app_id), str(path), "--dry-run"], lines.append) == 1
     assert lines[1] == "Do dodania: 3, do aktualizacji: 1, odrzucono: 3."
     assert lines[-1] == "Próba (--dry-run): baza nie została zmieniona."
-    assert run(["--db", str(db_path), "members-import", str(app_id), str(path), "--all-or-nothing"],
-               lines.append) == 1
+    assert run(["--db", str(db_path), "members-import", str(app_id), str(path), "--all-or-nothing"], lines.append) == 1
     assert db_dump(db_path) == before
     # The CLI opened the database again, and the models follow the last database opened: do the same here.
     repo = Repository(open_database(db_path, make_backup=False))
@@ -274,10 +335,11 @@ def test_cli_import_reports_and_exit_codes(tmp_path, definition, repo, app_id, d
     path = quirky_workbook(tmp_path / "czlonkowie.xlsx")
     lines: list[str] = []
     assert run(["--db", str(db_path), "members-import", str(app_id), str(path)], lines.append) == 1
-    assert lines[:2] == ["Plik „czlonkowie.xlsx”, arkusz „Dane”, nagłówki w wierszu 4.",
-                         "Dodano: 3, zaktualizowano: 1, odrzucono: 3."]
-    assert "Odrzucony wiersz 12, kolumna C („Nr NIP”): ten sam NIP co w wierszu 5 [Alfa sp. z o.o. (duplikat)]" \
-        in lines
+    assert lines[:2] == [
+        "Plik „czlonkowie.xlsx”, arkusz „Dane”, nagłówki w wierszu 4.",
+        "Dodano: 3, zaktualizowano: 1, odrzucono: 3.",
+    ]
+    assert "Odrzucony wiersz 12, kolumna C („Nr NIP”): ten sam NIP co w wierszu 5 [Alfa sp. z o.o. (duplikat)]" in lines
     clean = tmp_path / "dobre.xlsx"
     wb = Workbook()
     wb.active.append(["Nazwa członka", "NIP", "Rodzaj podmiotu"])
@@ -312,17 +374,34 @@ def test_template_round_trip(tmp_path, definition, repo, app_id):
     wb = load_workbook(path)
     ws = wb["Członkowie"]
     headers = [c.value for c in ws[1]]
-    values = {"Nazwa członka *": "Zeta sp. z o.o.", "NIP": SPARE_NIP, "Rodzaj podmiotu *": "średnie przedsiębiorstwo",
-              "Województwo": "pomorskie", "Przychody ze sprzedaży w roku referencyjnym (PLN)": 5000000,
-              "Przychody z eksportu w roku referencyjnym (PLN)": 1000000, "Prowadzi działalność B+R": "tak",
-              "Stosowane systemy zarządzania: ERP": "tak", "Stosowane systemy zarządzania: BI": "tak",
-              "Rozwiązania Przemysłu 4.0: druk 3D": "tak", "Start-up technologiczny": "nie"}
+    values = {
+        "Nazwa członka *": "Zeta sp. z o.o.",
+        "NIP": SPARE_NIP,
+        "Rodzaj podmiotu *": "średnie przedsiębiorstwo",
+        "Województwo": "pomorskie",
+        "Przychody ze sprzedaży w roku referencyjnym (PLN)": 5000000,
+        "Przychody z eksportu w roku referencyjnym (PLN)": 1000000,
+        "Prowadzi działalność B+R": "tak",
+        "Stosowane systemy zarządzania: ERP": "tak",
+        "Stosowane systemy zarządzania: BI": "tak",
+        "Rozwiązania Przemysłu 4.0: druk 3D": "tak",
+        "Start-up technologiczny": "nie",
+    }
     for header, value in values.items():
         ws.cell(row=2, column=headers.index(header) + 1, value=value)
     wb.save(path)
     result = apply_import(repo, app_id, read_members(path, definition))
     assert (result.added, result.rejected) == (1, 0)
     added = repo.load(app_id).rows("members")[-1].data
-    assert added == {"name": "Zeta sp. z o.o.", "nip": SPARE_NIP, "type": "medium", "voivodeship": "22",
-                     "sales_pln": Decimal("5000000.00"), "export_pln": Decimal("1000000.00"), "rd": True,
-                     "mgmt_systems": ("erp", "bi"), "industry40": ("printing_3d",), "startup": False}
+    assert added == {
+        "name": "Zeta sp. z o.o.",
+        "nip": SPARE_NIP,
+        "type": "medium",
+        "voivodeship": "22",
+        "sales_pln": Decimal("5000000.00"),
+        "export_pln": Decimal("1000000.00"),
+        "rd": True,
+        "mgmt_systems": ("erp", "bi"),
+        "industry40": ("printing_3d",),
+        "startup": False,
+    }

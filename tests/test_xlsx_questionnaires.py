@@ -22,9 +22,7 @@ from export.xlsx.questionnaires import (
     write_questionnaires,
 )
 from forms.document import Document
-from models.db import open_database
-from models.repository import Repository
-from tests.conftest import make_nip
+from tests.conftest import make_nip, store
 from tests.test_xlsx_import import db_dump
 
 EMPLOYEES = "Liczba pracowników"
@@ -55,30 +53,19 @@ def fill(path: Path, answers: dict[str, object]) -> None:
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "k.sqlite"
-
-
-@pytest.fixture
-def repo(db_path):
-    repository = Repository(open_database(db_path, make_backup=False))
-    yield repository
-    repository.db.close()
-
-
-@pytest.fixture
 def app(repo, definition):
-    app_id = repo.create("kkk-2019", "Klaster Ankietowy")
-    repo.save_document(app_id, small_doc(definition))
-    return app_id
+    return store(repo, small_doc(definition), "Klaster Ankietowy")
 
 
 def test_questionnaire_is_prefilled_and_asks_only_about_that_member(tmp_path, repo, app):
     doc = repo.load(app)
     files = write_questionnaires(doc, tmp_path, app_uuid=repo.info(app).uuid)
     assert [f.name for f in files] == [
-        f"ankieta_alfa_sp_z_o_o_{make_nip(1)}.xlsx", f"ankieta_beta_s_a_{make_nip(2)}.xlsx",
-        f"ankieta_gamma_{make_nip(3)}.xlsx", f"ankieta_uniwersytet_delta_{doc.rows('members')[3].uid[:8]}.xlsx"]
+        f"ankieta_alfa_sp_z_o_o_{make_nip(1)}.xlsx",
+        f"ankieta_beta_s_a_{make_nip(2)}.xlsx",
+        f"ankieta_gamma_{make_nip(3)}.xlsx",
+        f"ankieta_uniwersytet_delta_{doc.rows('members')[3].uid[:8]}.xlsx",
+    ]
     wb = load_workbook(files[0])
     assert wb.sheetnames == ["Ankieta", "Listy", "_klaster"]
     assert wb["_klaster"].sheet_state == "veryHidden" and wb["Listy"].sheet_state == "hidden"
@@ -96,16 +83,23 @@ def test_questionnaire_is_prefilled_and_asks_only_about_that_member(tmp_path, re
     assert targets[f"B{rows['Stosowane systemy zarządzania: ERP']}"] == "list"
 
 
-def test_folder_round_trip_statuses_exact_figures_and_corrections(tmp_path, definition, repo, app,
-                                                                   db_path):
+def test_folder_round_trip_statuses_exact_figures_and_corrections(tmp_path, definition, repo, app, db_path):
     folder = tmp_path / "ankiety"
     files = write_questionnaires(repo.load(app), folder, app_uuid=repo.info(app).uuid)
-    fill(files[0], {"Przychody ze sprzedaży w roku referencyjnym (PLN)": "1 500 000,00",
-                    "Przychody z eksportu w roku referencyjnym (PLN)": 250000, "Prowadzi działalność B+R": "nie",
-                    EMPLOYEES: 42, "Stosowane systemy zarządzania: ERP": "tak",
-                    "Stosowane systemy zarządzania: CRM": "x",
-                    "Rozwiązania Przemysłu 4.0: chmura danych": "T", "Data przystąpienia do klastra": "01.02.2020",
-                    "Województwo": "Małopolskie"})
+    fill(
+        files[0],
+        {
+            "Przychody ze sprzedaży w roku referencyjnym (PLN)": "1 500 000,00",
+            "Przychody z eksportu w roku referencyjnym (PLN)": 250000,
+            "Prowadzi działalność B+R": "nie",
+            EMPLOYEES: 42,
+            "Stosowane systemy zarządzania: ERP": "tak",
+            "Stosowane systemy zarządzania: CRM": "x",
+            "Rozwiązania Przemysłu 4.0: chmura danych": "T",
+            "Data przystąpienia do klastra": "01.02.2020",
+            "Województwo": "Małopolskie",
+        },
+    )
     fill(files[1], {EMPLOYEES: "dużo", "Przychody z eksportu w roku referencyjnym (PLN)": "6 000 000"})
     files[3].unlink()
     (folder / "smieci.xlsx").write_text("to nie ankieta")
@@ -114,32 +108,51 @@ def test_folder_round_trip_statuses_exact_figures_and_corrections(tmp_path, defi
     checked = import_folder(repo, app, folder, dry_run=True)
     assert db_dump(db_path) == before
     assert [(s.name, s.status) for s in checked.statuses] == [
-        ("Alfa sp. z o.o.", RETURNED), ("Beta S.A.", PROBLEMS), ("Gamma", MISSING), ("Uniwersytet Delta", MISSING)]
+        ("Alfa sp. z o.o.", RETURNED),
+        ("Beta S.A.", PROBLEMS),
+        ("Gamma", MISSING),
+        ("Uniwersytet Delta", MISSING),
+    ]
     assert checked.statuses[2].problems == ["ankieta nie została wypełniona"]
     assert checked.statuses[1].problems == [
         "wiersz 12, kolumna B („Liczba pracowników”): „dużo” nie jest liczbą (np. 1 234 567,89)",
         "wiersz 14, kolumna B („Przychody z eksportu w roku referencyjnym (PLN)”): wartość większa niż „Przychody "
-        "ze sprzedaży w roku referencyjnym (PLN)”"]
-    assert checked.unknown == [("smieci.xlsx", "plik „smieci.xlsx”: to nie jest skoroszyt Excel (.xlsx); zapisz "
-                                               "dane w Excelu jako .xlsx")]
+        "ze sprzedaży w roku referencyjnym (PLN)”",
+    ]
+    assert checked.unknown == [
+        ("smieci.xlsx", "plik „smieci.xlsx”: to nie jest skoroszyt Excel (.xlsx); zapisz dane w Excelu jako .xlsx")
+    ]
 
     done = import_folder(repo, app, folder)
     assert [s.status for s in done.statuses] == [RETURNED, PROBLEMS, MISSING, MISSING]
     rows = repo.load(app).rows("members")
     assert rows[0].data == {
-        "name": "Alfa sp. z o.o.", "nip": make_nip(1), "type": "small", "voivodeship": "12",
-        "joined_on": dt.date(2020, 2, 1), "employees": 42, "sales_pln": Decimal("1500000.00"),
-        "export_pln": Decimal("250000.00"), "rd": False, "mgmt_systems": ("erp", "crm"), "industry40": ("cloud",)}
+        "name": "Alfa sp. z o.o.",
+        "nip": make_nip(1),
+        "type": "small",
+        "voivodeship": "12",
+        "joined_on": dt.date(2020, 2, 1),
+        "employees": 42,
+        "sales_pln": Decimal("1500000.00"),
+        "export_pln": Decimal("250000.00"),
+        "rd": False,
+        "mgmt_systems": ("erp", "crm"),
+        "industry40": ("cloud",),
+    }
     assert rows[1].data == small_doc(definition).rows("members")[1].data  # came back wrong: unchanged
     sources = repo.row_sources(app, "members")
     assert list(sources) == [rows[0].uid]
     src = sources[rows[0].uid]
-    assert (src.file_name, src.sha256, src.sheet) == (files[0].name, hashlib.sha256(files[0].read_bytes()).hexdigest(),
-                                                      "Ankieta")
+    assert (src.file_name, src.sha256, src.sheet) == (
+        files[0].name,
+        hashlib.sha256(files[0].read_bytes()).hexdigest(),
+        "Ankieta",
+    )
 
     beta = read_questionnaire(files[1], definition)
-    out = write_correction(beta, done.problems_of(next(r for r in done.returns if r.path == files[1])),
-                           folder / "do_poprawy")
+    out = write_correction(
+        beta, done.problems_of(next(r for r in done.returns if r.path == files[1])), folder / "do_poprawy"
+    )
     assert out.name == f"ankieta_beta_s_a_{make_nip(2)}_do_poprawy.xlsx"
     ws = load_workbook(out)["Ankieta"]
     assert ws["B12"].fill.start_color.rgb == "00F4CCCC" and ws["B14"].fill.start_color.rgb == "00F4CCCC"
@@ -160,8 +173,10 @@ def test_cli_questionnaires(tmp_path, repo, app, db_path):
     fill(files[0], {EMPLOYEES: "dużo"})
     fill(files[1], {EMPLOYEES: 5})
     lines.clear()
-    code = run(["--db", str(db_path), "questionnaires-import", str(app), str(folder), "--corrections",
-                str(tmp_path / "popr")], lines.append)
+    code = run(
+        ["--db", str(db_path), "questionnaires-import", str(app), str(folder), "--corrections", str(tmp_path / "popr")],
+        lines.append,
+    )
     assert code == 1
     assert lines[0] == "Zwrócone: 1, z problemami: 1, brak: 2, pliki spoza rejestru: 0."
     assert lines[1] == f"Z PROBLEMAMI: Alfa sp. z o.o. NIP {make_nip(1)} ({files[0].name})"

@@ -11,38 +11,27 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from export.xlsx.safety import Cancelled
-from tests.conftest import make_nip
-from tests.test_xlsx_import import NEW_NIP, db_dump, quirky_workbook, stored_application
+from tests.conftest import make_nip, refusing_dialogs
+from tests.test_xlsx_import import NEW_NIP, db_dump, quirky_workbook
 from tests.test_xlsx_questionnaires import fill
+from ui.background import run_in_background
 from ui.session import Session
 from ui.xlsx import export_xlsx, import_members_dialog, prompts, questionnaires_dialog
 from ui.xlsx.import_dialog import ImportMembersDialog
-from ui.background import run_in_background
 
-
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    """A message box or a native dialog a test did not replace fails the test instead of waiting for a click."""
-
-    def fail(*args, **kwargs):
-        pytest.fail(f"unexpected dialog: {args[1:3]}")
-
-    for name in ("exec", "open", "question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, fail)
-    for name in ("choose_open_file", "choose_save_file", "choose_folder", "show_error", "show_info", "exec_dialog"):
-        monkeypatch.setattr(prompts, name, fail)
+no_unexpected_dialogs = refusing_dialogs(
+    prompts, ("choose_open_file", "choose_save_file", "choose_folder", "show_error", "show_info", "exec_dialog")
+)
 
 
 @pytest.fixture
-def session(qtbot, tmp_path, definition):
-    repo, app_id = stored_application(tmp_path / "k.sqlite", definition)
+def session(qtbot, repo, app_id):
     s = Session(repo, app_id)
     yield s
     s.flush()
-    repo.db.close()
 
 
 @pytest.fixture
@@ -67,8 +56,9 @@ def test_import_dialog_previews_maps_imports_and_reloads(qtbot, monkeypatch, tmp
         seen["summary"] = dialog.summary.text()
         seen["combos"] = sorted(dialog.combos)
         delta = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "10"][0]
-        nip_column = [c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal)
-                      == "C: Nr NIP"][0]
+        nip_column = [
+            c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "C: Nr NIP"
+        ][0]
         seen["tooltip"] = model.index(delta, nip_column).data(Qt.ItemDataRole.ToolTipRole)
         seen["background"] = model.index(delta, nip_column).data(Qt.ItemDataRole.BackgroundRole).color().name()
         dialog.only_rejected.setChecked(True)
@@ -85,8 +75,15 @@ def test_import_dialog_previews_maps_imports_and_reloads(qtbot, monkeypatch, tmp
 
     monkeypatch.setattr(prompts, "exec_dialog", look)
     result = import_members_dialog(None, session)
-    assert seen["rows"] == [("5", "dodanie"), ("6", "dodanie"), ("7", "dodanie"), ("9", "aktualizacja"),
-                            ("10", "odrzucony"), ("11", "odrzucony"), ("12", "odrzucony")]
+    assert seen["rows"] == [
+        ("5", "dodanie"),
+        ("6", "dodanie"),
+        ("7", "dodanie"),
+        ("9", "aktualizacja"),
+        ("10", "odrzucony"),
+        ("11", "odrzucony"),
+        ("12", "odrzucony"),
+    ]
     assert "Do dodania: <b>3</b> · do aktualizacji: <b>1</b> · odrzucone: <b>3</b>" in seen["summary"]
     assert seen["combos"] == ["A", "L"]
     assert seen["tooltip"].startswith("NIP: błędna cyfra kontrolna")
@@ -116,9 +113,14 @@ def test_cancelled_preview_and_bad_file_leave_the_register(qtbot, monkeypatch, t
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000)
     monkeypatch.setattr(prompts, "choose_open_file", lambda parent, title, filters=None: str(bad))
     assert import_members_dialog(None, session) is None
-    assert shown == [("error", "Nie można wczytać pliku. Plik „stary.xls”: to plik w starym formacie Excel 97-2003 "
-                               "(.xls); otwórz go w Excelu lub LibreOffice i zapisz jako „Skoroszyt programu Excel "
-                               "(.xlsx)”.")]
+    assert shown == [
+        (
+            "error",
+            "Nie można wczytać pliku. Plik „stary.xls”: to plik w starym formacie Excel 97-2003 "
+            "(.xls); otwórz go w Excelu lub LibreOffice i zapisz jako „Skoroszyt programu Excel "
+            "(.xlsx)”.",
+        )
+    ]
     assert db_dump(db) == before
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -74,19 +73,3 @@ def datetime_text(value: dt.datetime | None, lang: str | None = None) -> str:
         return ""
     lang = lang or current_language()
     return value.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d.%m.%Y %H:%M")
-
-
-_ENGLISH_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
-
-
-def number_input(text: str, lang: str | None = None) -> str:
-    """A typed number made readable for `forms.fmt.parse_number` in the user's language.
-
-    In English a comma groups thousands (`12,345` is twelve thousand ...), while `parse_number` reads a lone comma
-    as the Polish decimal comma; so an English text grouped by commas loses them. Anything else is left as it is.
-    """
-    lang = lang or current_language()
-    stripped = text.strip()
-    if lang == "en" and _ENGLISH_GROUPED.fullmatch(stripped):
-        return stripped.replace(",", "")
-    return text

@@ -1,4 +1,4 @@
-""""Przygotuj do wysyłki": build the submission package, show its size against the mail limit (offering a split
+""" "Przygotuj do wysyłki": build the submission package, show its size against the mail limit (offering a split
 into numbered parts), write the e-mail draft and open it in the default mail program, with `mailto:` and the
 folder as the fallback."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from platformdirs import user_documents_path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from platformdirs import user_documents_path
 
 from export.package.builder import PackageError, PackageResult, build_package_from
 from export.package.eml import body, build_message, mailto_url, subject, write_eml
@@ -35,20 +35,18 @@ from ui.session import Session
 from ui.settings import Settings
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PackageDialog", text)
-
-
 def open_url(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
 def show_error(parent: QWidget, text: str) -> None:
-    QMessageBox.warning(parent, tr("Pakiet do wysłania"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("PackageDialog", "Pakiet do wysłania"), text)
 
 
 def choose_folder(parent: QWidget, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, tr("Folder na pakiet"), start)
+    return QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("PackageDialog", "Folder na pakiet"), start
+    )
 
 
 def mb(size: int) -> str:
@@ -62,14 +60,19 @@ class PackageDialog(QDialog):
         self.settings = settings or Settings()
         self.result_package: PackageResult | None = None
         self.emls: list[Path] = []
-        self.setWindowTitle(tr("Przygotuj do wysyłki"))
+        self.setWindowTitle(QCoreApplication.translate("PackageDialog", "Przygotuj do wysyłki"))
         self.resize(720, 520)
         info = session.info
         lay = QVBoxLayout(self)
         state = (
-            tr("Wniosek sfinalizowany; suma kontrolna {checksum}.").format(checksum=group_checksum(info.checksum or ""))
+            QCoreApplication.translate("PackageDialog", "Wniosek sfinalizowany; suma kontrolna {checksum}.").format(
+                checksum=group_checksum(info.checksum or "")
+            )
             if info.is_final
-            else tr("Wniosek jest roboczy: można go spakować tylko jako wersję roboczą do wewnętrznego przeglądu.")
+            else QCoreApplication.translate(
+                "PackageDialog",
+                "Wniosek jest roboczy: można go spakować tylko jako wersję roboczą do wewnętrznego przeglądu.",
+            )
         )
         intro = QLabel(state, self)
         intro.setWordWrap(True)
@@ -78,23 +81,30 @@ class PackageDialog(QDialog):
         folder_row = QHBoxLayout()
         default_folder = self.settings.get("package_folder") or str(user_documents_path() / "Klaster")
         self.folder = QLineEdit(default_folder, self)
-        browse = QPushButton(tr("&Wybierz…"), self)
+        browse = QPushButton(QCoreApplication.translate("PackageDialog", "&Wybierz…"), self)
         browse.clicked.connect(self._browse)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        folder_label = QLabel(tr("&Folder:"), self)
+        folder_label = QLabel(QCoreApplication.translate("PackageDialog", "&Folder:"), self)
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
         self.to = QLineEdit(self.settings.get("ministry_email") or "", self)
-        self.to.setPlaceholderText(tr("adres e-mail ministerstwa z ogłoszenia o konkursie"))
-        form.addRow(tr("&Adresat:"), self.to)
+        self.to.setPlaceholderText(
+            QCoreApplication.translate("PackageDialog", "adres e-mail ministerstwa z ogłoszenia o konkursie")
+        )
+        form.addRow(QCoreApplication.translate("PackageDialog", "&Adresat:"), self.to)
         self.limit = QDoubleSpinBox(self)
         self.limit.setRange(1, 500)
         self.limit.setDecimals(0)
         self.limit.setSuffix(" MB")
         self.limit.setValue(float(self.settings.mail_limit_mb))
-        form.addRow(tr("&Limit poczty:"), self.limit)
-        self.draft = QCheckBox(tr("Wersja &robocza do wewnętrznego przeglądu (oznaczona w nazwach i w manifeście)"), self)
+        form.addRow(QCoreApplication.translate("PackageDialog", "&Limit poczty:"), self.limit)
+        self.draft = QCheckBox(
+            QCoreApplication.translate(
+                "PackageDialog", "Wersja &robocza do wewnętrznego przeglądu (oznaczona w nazwach i w manifeście)"
+            ),
+            self,
+        )
         self.draft.setChecked(not info.is_final)
         self.draft.setEnabled(False)
         form.addRow("", self.draft)
@@ -103,10 +113,19 @@ class PackageDialog(QDialog):
         self.report.setReadOnly(True)
         lay.addWidget(self.report, 1)
         self.buttons = QDialogButtonBox(self)
-        self.build_button = self.buttons.addButton(tr("&Utwórz pakiet"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.split_button = self.buttons.addButton(tr("&Podziel na części"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.mail_button = self.buttons.addButton(tr("Otwórz w programie &pocztowym"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.folder_button = self.buttons.addButton(tr("Otwórz &folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.build_button = self.buttons.addButton(
+            QCoreApplication.translate("PackageDialog", "&Utwórz pakiet"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.split_button = self.buttons.addButton(
+            QCoreApplication.translate("PackageDialog", "&Podziel na części"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.mail_button = self.buttons.addButton(
+            QCoreApplication.translate("PackageDialog", "Otwórz w programie &pocztowym"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.folder_button = self.buttons.addButton(
+            QCoreApplication.translate("PackageDialog", "Otwórz &folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.build_button.clicked.connect(lambda: self.build(split=False))
@@ -133,14 +152,19 @@ class PackageDialog(QDialog):
         try:
             result = run_in_background(
                 self,
-                tr("Tworzę pakiet: PDF, Excel, załączniki…"),
+                QCoreApplication.translate("PackageDialog", "Tworzę pakiet: PDF, Excel, załączniki…"),
                 lambda progress: build_package_from(doc, info, outdir, allow_draft=True, limit_mb=limit, split=split),
             )
         except PackageError as exc:
             show_error(self, str(exc))
             return None
         except OSError as exc:
-            show_error(self, tr("Nie można zapisać pakietu w {folder} ({error}).").format(folder=outdir, error=exc.strerror))
+            show_error(
+                self,
+                QCoreApplication.translate("PackageDialog", "Nie można zapisać pakietu w {folder} ({error}).").format(
+                    folder=outdir, error=exc.strerror
+                ),
+            )
             return None
         self.result_package = result
         self.emls = self._write_emails(result)
@@ -154,22 +178,48 @@ class PackageDialog(QDialog):
         to = self.to.text().strip()
         if result.parts:
             return [
-                write_eml(build_message(result, to, name, round_title, info.kind, info.version_no, part), part.folder.with_suffix(".eml"))
+                write_eml(
+                    build_message(result, to, name, round_title, info.kind, info.version_no, part),
+                    part.folder.with_suffix(".eml"),
+                )
                 for part in result.parts
             ]
-        return [write_eml(build_message(result, to, name, round_title, info.kind, info.version_no), result.folder.with_suffix(".eml"))]
+        return [
+            write_eml(
+                build_message(result, to, name, round_title, info.kind, info.version_no),
+                result.folder.with_suffix(".eml"),
+            )
+        ]
 
     def _show(self, result: PackageResult) -> None:
-        lines = [tr("Pakiet: {folder}").format(folder=result.folder), tr("ZIP: {zip}").format(zip=result.zip_path)]
+        lines = [
+            QCoreApplication.translate("PackageDialog", "Pakiet: {folder}").format(folder=result.folder),
+            QCoreApplication.translate("PackageDialog", "ZIP: {zip}").format(zip=result.zip_path),
+        ]
         lines += [f"  {mb(e.size):>10}  {e.name}" for e in result.entries]
-        lines.append(tr("Razem: {size} (limit {limit})").format(size=mb(result.total_size), limit=mb(result.limit_bytes)))
+        lines.append(
+            QCoreApplication.translate("PackageDialog", "Razem: {size} (limit {limit})").format(
+                size=mb(result.total_size), limit=mb(result.limit_bytes)
+            )
+        )
         if result.draft:
-            lines.append(tr("UWAGA: wersja robocza — nie do wysłania do ministerstwa."))
+            lines.append(
+                QCoreApplication.translate("PackageDialog", "UWAGA: wersja robocza — nie do wysłania do ministerstwa.")
+            )
         if result.over_limit and not result.parts:
-            lines.append(tr("UWAGA: pakiet przekracza limit poczty; podziel go na części albo wyślij inną drogą."))
+            lines.append(
+                QCoreApplication.translate(
+                    "PackageDialog",
+                    "UWAGA: pakiet przekracza limit poczty; podziel go na części albo wyślij inną drogą.",
+                )
+            )
         for part in result.parts:
-            lines.append(tr("Część {n} z {count}: {size}").format(n=part.number, count=part.count, size=mb(part.size)))
-        lines += [tr("Wiadomość: {path}").format(path=p) for p in self.emls]
+            lines.append(
+                QCoreApplication.translate("PackageDialog", "Część {n} z {count}: {size}").format(
+                    n=part.number, count=part.count, size=mb(part.size)
+                )
+            )
+        lines += [QCoreApplication.translate("PackageDialog", "Wiadomość: {path}").format(path=p) for p in self.emls]
         self.report.setPlainText("\n".join(lines))
         self.split_button.setEnabled(result.over_limit and not result.parts)
         self.mail_button.setEnabled(True)
@@ -188,7 +238,9 @@ class PackageDialog(QDialog):
             self.to.text().strip(),
             subject(result, name, round_title),
             body(result, name, round_title, info.kind, info.version_no)
-            + tr("\nPliki do załączenia są w folderze: {folder}\n").format(folder=result.folder),
+            + QCoreApplication.translate("PackageDialog", "\nPliki do załączenia są w folderze: {folder}\n").format(
+                folder=result.folder
+            ),
         )
         open_url(QUrl(url))
         self.open_folder()

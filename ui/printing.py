@@ -4,13 +4,16 @@ What is printed is the very PDF the export writes (one layout, one place to fix 
 QtPdf, so the PDF's pages are rasterised with pdfium (the `pypdfium2` wheel bundles it as a plain shared library,
 collected by PyInstaller's contrib hook) at the printer's resolution, capped at 300 dpi, and drawn page by page on
 the `QPrinter`, landscape pages (the member register) on landscape paper. QtPdf is used instead where it is
-installed. The PDF itself is built off the UI thread (`ui.pdf_export`).
+installed. The PDF itself is built off the UI thread (`ui.background`), on a copy of the document taken in the UI
+thread, so edits made meanwhile cannot disturb it; cancelling stops reportlab at its next progress report, and a file
+is written atomically, so a cancelled or failed export leaves nothing behind.
 
 Every dialog goes through a small module-level function so that tests can replace it.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -22,10 +25,14 @@ from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPai
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from export.pdf import application_pdf_bytes, build_application_pdf, build_summary_pdf, summary_pdf_bytes
-from ui.pdf_export import PdfJob, run_job
+from export.atomic import with_extension
+from export.pdf import Cancelled, application_pdf_bytes, build_application_pdf, build_summary_pdf, summary_pdf_bytes
+from ui.background import Job, Progress, snapshot, start_in_background
+
+log = logging.getLogger(__name__)
 
 MAX_DPI = 300
+STEPS = 1000  # of the progress bar
 PREVIEW_DPI = 96.0
 PREVIEW_BUDGET = 256 * 1024 * 1024
 TITLES = {False: "Wniosek", True: "Podsumowanie wniosku"}
@@ -83,25 +90,60 @@ def suggested_name(session: Any, summary: bool) -> str:
     return f"{safe_file_name(name)}_{kind}_v{session.info.version_no}.pdf"
 
 
+# Building off the UI thread -------------------------------------------------------------------------------------
+Build = Callable[[Callable[[float], None]], Any]  # build(progress) -> result; progress(0.0-1.0) may raise Cancelled
+
+
+def failure_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return f"Nie można zapisać pliku: {exc.strerror or exc}."
+    log.error("PDF export failed", exc_info=exc)
+    return f"Nie udało się utworzyć pliku PDF ({exc.__class__.__name__}: {exc})."
+
+
+def run_pdf_job(
+    parent: QWidget | None,
+    text: str,
+    build: Build,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str], None],
+    title: str = "Tworzenie PDF",
+) -> Job:
+    """Start `build` in a worker thread with a progress dialog; `on_success(result)` or `on_failure(a Polish
+    message)` run in the UI thread (neither when the user cancelled)."""
+
+    def work(progress: Progress) -> Any:
+        def report(fraction: float) -> None:
+            if not progress(int(fraction * STEPS), STEPS):
+                raise Cancelled()
+
+        return build(report)
+
+    def done(job: Job) -> None:
+        if job.outcome == "succeeded":
+            on_success(job.result)
+        elif job.outcome == "failed":
+            on_failure(failure_message(job.error))
+
+    return start_in_background(parent, text, work, done, title=title)
+
+
 # Export ---------------------------------------------------------------------------------------------------------
-def export_pdf(parent: QWidget | None, session: Any, summary: bool = False) -> PdfJob | None:
+def export_pdf(parent: QWidget | None, session: Any, summary: bool = False) -> Job | None:
     """Ask for a file name, build the PDF off the UI thread, then offer to open it. Returns the running job."""
     title = f"Eksport PDF – {TITLES[summary].lower()}"
     chosen = choose_pdf_path(parent, title, suggested_name(session, summary))
     if not chosen:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    session.flush()
-    doc, info = session.doc.copy(), session.info
+    path = with_extension(chosen, ".pdf")
+    doc, info = snapshot(session)
     build = build_summary_pdf if summary else build_application_pdf
 
     def done(_: Any) -> None:
         if ask_open(parent, path):
             open_file(path)
 
-    return run_job(
+    return run_pdf_job(
         parent,
         f"Tworzenie pliku {path.name}…",
         lambda progress: build(doc, info, path, progress=progress),
@@ -111,11 +153,10 @@ def export_pdf(parent: QWidget | None, session: Any, summary: bool = False) -> P
 
 
 # Preview and print ----------------------------------------------------------------------------------------------
-def _pdf_job(parent: QWidget | None, session: Any, summary: bool, then: Callable[[bytes], None]) -> PdfJob:
-    session.flush()
-    doc, info = session.doc.copy(), session.info
+def _pdf_job(parent: QWidget | None, session: Any, summary: bool, then: Callable[[bytes], None]) -> Job:
+    doc, info = snapshot(session)
     make = summary_pdf_bytes if summary else application_pdf_bytes
-    return run_job(
+    return run_pdf_job(
         parent,
         "Przygotowanie wydruku…",
         lambda progress: make(doc, info, progress=progress),
@@ -138,7 +179,7 @@ def preview_dpi(pages: int) -> float:
     return max(48.0, min(PREVIEW_DPI, (PREVIEW_BUDGET / (max(pages, 1) * per_dpi2)) ** 0.5))
 
 
-def print_preview(parent: QWidget | None, session: Any, summary: bool = False) -> PdfJob | None:
+def print_preview(parent: QWidget | None, session: Any, summary: bool = False) -> Job | None:
     """Build the PDF off the UI thread, then show it in Qt's print preview (which can print it too)."""
     if not can_rasterise():
         show_error(parent, "Podgląd wydruku", UNAVAILABLE)
@@ -170,7 +211,7 @@ def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     return exec_dialog(dialog)
 
 
-def print_document(parent: QWidget | None, session: Any, summary: bool = False) -> PdfJob | None:
+def print_document(parent: QWidget | None, session: Any, summary: bool = False) -> Job | None:
     """Build the PDF, ask for a printer, and print it; building and printing run off the UI thread (QPainter
     may paint on a QPrinter from any thread)."""
     if not can_rasterise():
@@ -181,7 +222,7 @@ def print_document(parent: QWidget | None, session: Any, summary: bool = False) 
         printer = new_printer(TITLES[summary])
         if not choose_printer(parent, printer):
             return
-        run_job(
+        run_pdf_job(
             parent,
             "Drukowanie…",
             lambda progress: paint_pdf(printer, data, progress=progress),

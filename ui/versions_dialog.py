@@ -29,24 +29,26 @@ from ui.i18n import current_language
 from ui.session import Session
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VersionsDialog", text)
-
-
 def choose_pdf_path(parent: QWidget, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Zestawienie zmian"), suggested, "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("VersionsDialog", "Zestawienie zmian"), suggested, "PDF (*.pdf)"
+    )
     return path
 
 
 def show_error(parent: QWidget, text: str) -> None:
-    QMessageBox.warning(parent, tr("Zestawienie zmian"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("VersionsDialog", "Zestawienie zmian"), text)
 
 
 def version_label(info: ApplicationInfo) -> str:
-    state = tr("sfinalizowana") if info.is_final else tr("robocza")
+    state = (
+        QCoreApplication.translate("VersionsDialog", "sfinalizowana")
+        if info.is_final
+        else QCoreApplication.translate("VersionsDialog", "robocza")
+    )
     when = info.finalized_at or info.updated_at
     checksum = f", {group_checksum(info.checksum)}" if info.checksum else ""
-    return tr("wersja {n} ({state}, {when}{checksum})").format(
+    return QCoreApplication.translate("VersionsDialog", "wersja {n} ({state}, {when}{checksum})").format(
         n=info.version_no, state=state, when=f"{when:%d.%m.%Y %H:%M}", checksum=checksum
     )
 
@@ -57,7 +59,7 @@ class VersionsDialog(QDialog):
         self.session = session
         self.repo = session.repo
         self.lang = current_language()
-        self.setWindowTitle(tr("Wersje wniosku"))
+        self.setWindowTitle(QCoreApplication.translate("VersionsDialog", "Wersje wniosku"))
         self.resize(900, 560)
         self.versions = self.repo.versions(session.app_id)
         lay = QVBoxLayout(self)
@@ -69,19 +71,29 @@ class VersionsDialog(QDialog):
             self.new.addItem(version_label(info), info.id)
         self.old.setCurrentIndex(max(len(self.versions) - 2, 0))
         self.new.setCurrentIndex(len(self.versions) - 1)
-        form.addRow(tr("&Wcześniejsza:"), self.old)
-        form.addRow(tr("&Późniejsza:"), self.new)
+        form.addRow(QCoreApplication.translate("VersionsDialog", "&Wcześniejsza:"), self.old)
+        form.addRow(QCoreApplication.translate("VersionsDialog", "&Późniejsza:"), self.new)
         lay.addLayout(form)
         self.summary = QLabel(self)
         lay.addWidget(self.summary)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([tr("Miejsce"), tr("Zmiana"), tr("Było"), tr("Jest")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("VersionsDialog", "Miejsce"),
+                QCoreApplication.translate("VersionsDialog", "Zmiana"),
+                QCoreApplication.translate("VersionsDialog", "Było"),
+                QCoreApplication.translate("VersionsDialog", "Jest"),
+            ]
+        )
         for column, width in enumerate((330, 90, 220)):
             self.tree.setColumnWidth(column, width)
         self.tree.setAlternatingRowColors(True)
         lay.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.pdf_button = buttons.addButton(tr("Eksport &PDF zestawienia zmian…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton(
+            QCoreApplication.translate("VersionsDialog", "Eksport &PDF zestawienia zmian…"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
         self.pdf_button.clicked.connect(self.export_pdf)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -104,14 +116,31 @@ class VersionsDialog(QDialog):
         for change in self.changes:
             head = heads.get(change.section)
             if head is None:
-                title = sections[change.section].display_title(self.lang) if change.section in sections else change.section
+                title = (
+                    sections[change.section].display_title(self.lang) if change.section in sections else change.section
+                )
                 head = heads[change.section] = QTreeWidgetItem([title])
                 self.tree.addTopLevelItem(head)
                 head.setExpanded(True)
-            where = change.label + (f" › {change.row}" if change.row else "") + (f" › {change.column_label}" if change.column_label else "")
-            head.addChild(QTreeWidgetItem([where, KIND_LABELS.get(self.lang, KIND_LABELS["pl"])[change.kind], change.old or "", change.new or ""]))
+            where = (
+                change.label
+                + (f" › {change.row}" if change.row else "")
+                + (f" › {change.column_label}" if change.column_label else "")
+            )
+            head.addChild(
+                QTreeWidgetItem(
+                    [
+                        where,
+                        KIND_LABELS.get(self.lang, KIND_LABELS["pl"])[change.kind],
+                        change.old or "",
+                        change.new or "",
+                    ]
+                )
+            )
         self.summary.setText(
-            tr("Zmian: {n}.").format(n=len(self.changes)) if self.changes else tr("Brak zmian między tymi wersjami.")
+            QCoreApplication.translate("VersionsDialog", "Zmian: {n}.").format(n=len(self.changes))
+            if self.changes
+            else QCoreApplication.translate("VersionsDialog", "Brak zmian między tymi wersjami.")
         )
         self.pdf_button.setEnabled(old_id != new_id)
 
@@ -120,14 +149,20 @@ class VersionsDialog(QDialog):
 
         old_id, new_id = self._ids()
         new_info = self.repo.info(new_id)
-        suggested = f"Zestawienie_zmian_{safe_name(new_info.name or 'wniosek', 40)}_v{self.repo.info(old_id).version_no}_v{new_info.version_no}.pdf"
+        versions = f"v{self.repo.info(old_id).version_no}_v{new_info.version_no}"
+        suggested = f"Zestawienie_zmian_{safe_name(new_info.name or 'wniosek', 40)}_{versions}.pdf"
         path = choose_pdf_path(self, suggested)
         if not path:
             return None
         try:
             build_changes_pdf(self.repo.load(old_id), self.repo.info(old_id), self.repo.load(new_id), new_info, path)
         except OSError as exc:
-            show_error(self, tr("Nie można zapisać pliku {path} ({error}).").format(path=path, error=exc.strerror))
+            show_error(
+                self,
+                QCoreApplication.translate("VersionsDialog", "Nie można zapisać pliku {path} ({error}).").format(
+                    path=path, error=exc.strerror
+                ),
+            )
             return None
         return Path(path)
 

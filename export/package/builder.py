@@ -223,7 +223,9 @@ def build_package_from(
     return result
 
 
-def _split(folder: Path, entries: list[Entry], doc: Document, info: ApplicationInfo, draft: bool, limit: int, stamp) -> list[Part]:
+def _split(
+    folder: Path, entries: list[Entry], doc: Document, info: ApplicationInfo, draft: bool, limit: int, stamp
+) -> list[Part]:
     groups = split_entries(entries, limit)
     parts = []
     for number, group in enumerate(groups, start=1):

@@ -42,9 +42,14 @@ def body(result: PackageResult, name: str, round_title: str, kind: str, version:
     ]
     if part is not None:
         lines += [f"To jest część {part.number} z {part.count} przesyłki.", ""]
-    lines += ["Załączniki:"] + [f"- {e.name.split('/')[-1]}" for e in files] + [f"(razem {size_mb} MB)", "", "Z poważaniem"]
+    lines += (
+        ["Załączniki:"] + [f"- {e.name.split('/')[-1]}" for e in files] + [f"(razem {size_mb} MB)", "", "Z poważaniem"]
+    )
     if result.draft:
-        lines = ["UWAGA: to jest wersja robocza do wewnętrznego przeglądu, nie do wysłania do ministerstwa.", ""] + lines
+        lines = [
+            "UWAGA: to jest wersja robocza do wewnętrznego przeglądu, nie do wysłania do ministerstwa.",
+            "",
+        ] + lines
     return "\n".join(lines) + "\n"
 
 

@@ -42,7 +42,9 @@ class _Files:
             prefix = _common_prefix(names)
             self.names = {n[len(prefix) :]: n for n in names}
         elif path.is_dir():
-            self.names = {p.relative_to(path).as_posix(): p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
+            self.names = {
+                p.relative_to(path).as_posix(): p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()
+            }
         else:
             raise ValueError(f"{path}: nie ma takiego pliku ani folderu")
 

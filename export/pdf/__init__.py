@@ -4,9 +4,9 @@
 `*_pdf_bytes` give the bytes (print preview). `read_checksum` finds the document checksum in a PDF we wrote.
 """
 
+from export import Cancelled
 from export.pdf.application import application_pdf_bytes, build_application_pdf
 from export.pdf.meta import read_checksum
-from export.pdf.render import Cancelled
 from export.pdf.summary import build_summary_pdf, summary_pdf_bytes
 
 __all__ = [

@@ -25,12 +25,14 @@ from export.pdf.styles import (
 )
 from export.pdf.tables import PagedTable
 from export.pdf.text import markup, pieces, plain
-from export.pdf.values import EMPTY, difference_text, display, indicator_text, is_numeric
+from export.pdf.values import EMPTY, difference_text, indicator_text, is_numeric
 from forms.checks import field_applies
+from forms.display import value_text
 from forms.document import Document, Row
 from forms.fmt import format_decimal, format_percent
 from forms.indicators import IndicatorValue
 from forms.schema import FieldDef, FormDefinition, TableDef
+from forms.values import is_empty
 
 CELL_EMPTY = "—"
 WIDE_GRID = 9  # a table with more grid columns than this prints on landscape pages
@@ -106,29 +108,19 @@ def field_blocks(doc: Document, fields: Iterable[FieldDef], width: float) -> lis
             flush()
             out.extend(long_text(f.label.pl, value))
         else:
-            pairs.append((f.label.pl, display(d, f, value)))
+            pairs.append((f.label.pl, value_text(d, f, value)))
     flush()
     return out
 
 
 # Data tables ---------------------------------------------------------------------------------------------------
-def short_label(label: str) -> str:
-    """`ERP – planowanie zasobów przedsiębiorstwa` -> `ERP` (only a dash outside parentheses cuts)."""
-    cut = label.find(" – ")
-    if cut > 0 and label[:cut].count("(") == label[:cut].count(")"):
-        return label[:cut]
-    return label
-
-
 def cell_text(d: FormDefinition, col: FieldDef, value: Any) -> str:
     """A value in a table cell: compact (money without the currency, which the header names; short list labels)."""
-    if value is None or value == "" or value == ():
+    if is_empty(value):
         return CELL_EMPTY
     if col.type == "money":
         return format_decimal(Decimal(value), 2)
-    if col.type == "multichoice":
-        return ", ".join(short_label(d.choice_label(col.list or "", str(v))) for v in value)
-    return display(d, col, value)
+    return value_text(d, col, value, short_labels=True)
 
 
 def column_title(col: FieldDef) -> str:

@@ -92,7 +92,9 @@ def changes_story(old: Document, old_info: Any, new: Document, new_info: Any, to
     return out
 
 
-def changes_pdf_bytes(old: Document, old_info: Any, new: Document, new_info: Any, *, today: dt.date | None = None) -> bytes:
+def changes_pdf_bytes(
+    old: Document, old_info: Any, new: Document, new_info: Any, *, today: dt.date | None = None
+) -> bytes:
     today = today or dt.date.today()
     after = facts(new, new_info, today)
     decor = Decor(after.name, after.header_version, after.short_checksum, draft=not after.final)

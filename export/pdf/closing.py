@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from export.pdf.blocks import kv_table
 from export.pdf.styles import style, table_style
 from export.pdf.text import markup
-from export.pdf.values import display
 from forms.checks import field_applies
+from forms.display import value_text
 from forms.document import Document, Row
 from forms.fmt import format_decimal
 from forms.schema import FieldDef
@@ -80,7 +80,7 @@ def declarations(doc: Document, fields: tuple[FieldDef, ...], width: float) -> l
         )
         out += [table, Spacer(1, 8)]
     if others:
-        pairs = [(f.label.pl, display(d, f, doc.values.get(f.key))) for f in others]
+        pairs = [(f.label.pl, value_text(d, f, doc.values.get(f.key))) for f in others]
         out.append(kv_table(pairs, width))
     out.append(Spacer(1, 18 * mm))
     out.append(signature_block(doc, width))
@@ -93,7 +93,7 @@ def signature_block(doc: Document, width: float) -> Flowable:
     def text(key: str) -> str:
         if not d.has_field(key) or doc.values.get(key) is None:
             return ""
-        return display(d, d.field(key), doc.values.get(key))
+        return value_text(d, d.field(key), doc.values.get(key))
 
     place_date = ", ".join(p for p in (text("signatory.place"), text("signatory.date")) if p)
     who = ", ".join(p for p in (text("signatory.name"), text("signatory.position")) if p)

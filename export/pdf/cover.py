@@ -10,7 +10,8 @@ from export.pdf.facts import Facts
 from export.pdf.qr import payload, qr_drawing
 from export.pdf.styles import ACCENT, ACCENT_LIGHT, style, table_style
 from export.pdf.text import markup
-from export.pdf.values import EMPTY, display
+from export.pdf.values import EMPTY
+from forms.display import value_text
 from forms.document import Document
 from forms.fmt import format_date
 
@@ -57,7 +58,7 @@ def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
     out.append(Spacer(1, 6 * mm))
 
     def field(key: str) -> str:
-        return display(d, d.field(key), doc.values.get(key)) if d.has_field(key) else EMPTY
+        return value_text(d, d.field(key), doc.values.get(key)) if d.has_field(key) else EMPTY
 
     pairs = [
         ("Numer wniosku w programie", str(f.app_id) if f.app_id else EMPTY),

@@ -20,10 +20,6 @@ from export.pdf.styles import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PO
 Progress = Callable[[float], None]  # called with 0.0-1.0; raising (e.g. `Cancelled`) stops the build
 
 
-class Cancelled(Exception):
-    """The user cancelled an export; nothing was written."""
-
-
 @dataclass(frozen=True)
 class Meta:
     title: str

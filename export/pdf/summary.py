@@ -27,8 +27,9 @@ from export.pdf.styles import (
     table_style,
 )
 from export.pdf.text import markup
-from export.pdf.values import EMPTY, display, indicator_text
+from export.pdf.values import EMPTY, indicator_text
 from forms.checks import Problem, check_document
+from forms.display import value_text
 from forms.document import Document
 from forms.fmt import format_date
 from forms.indicators import compute_indicators
@@ -63,7 +64,7 @@ def summary_story(doc: Document, f: Facts) -> list[Flowable]:
     ]
 
     def field(key: str) -> str:
-        return display(d, d.field(key), doc.values.get(key)) if d.has_field(key) else EMPTY
+        return value_text(d, d.field(key), doc.values.get(key)) if d.has_field(key) else EMPTY
 
     pairs = [
         ("Koordynator", f"{f.coordinator or EMPTY} (NIP {field('coordinator.nip')})"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
-from export.xlsx.cells import fold, match_choice
+from forms.cells import fold, match_choice
 from forms.schema import FieldDef, FormDefinition, TableDef
 
 SCAN_ROWS = 30
@@ -25,20 +25,59 @@ CHOICE_SEPARATOR = ": "
 
 # Other names people give the columns of a table (by column key; used only where the table has that column).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("nazwa", "nazwa firmy", "nazwa podmiotu", "nazwa przedsiębiorstwa", "firma", "podmiot", "członek",
-             "nazwa członka klastra", "pełna nazwa", "nazwa instytucji"),
+    "name": (
+        "nazwa",
+        "nazwa firmy",
+        "nazwa podmiotu",
+        "nazwa przedsiębiorstwa",
+        "firma",
+        "podmiot",
+        "członek",
+        "nazwa członka klastra",
+        "pełna nazwa",
+        "nazwa instytucji",
+    ),
     "nip": ("numer nip", "nr nip", "numer identyfikacji podatkowej"),
     "regon": ("numer regon", "nr regon"),
-    "type": ("rodzaj", "typ", "typ podmiotu", "rodzaj członka", "wielkość przedsiębiorstwa", "wielkość",
-             "kategoria", "kategoria podmiotu", "status przedsiębiorstwa"),
+    "type": (
+        "rodzaj",
+        "typ",
+        "typ podmiotu",
+        "rodzaj członka",
+        "wielkość przedsiębiorstwa",
+        "wielkość",
+        "kategoria",
+        "kategoria podmiotu",
+        "status przedsiębiorstwa",
+    ),
     "voivodeship": ("województwo", "woj", "region"),
-    "joined_on": ("data przystąpienia", "data przystąpienia do klastra", "data dołączenia", "przystąpienie",
-                  "członek od", "data przystąpienia do porozumienia"),
+    "joined_on": (
+        "data przystąpienia",
+        "data przystąpienia do klastra",
+        "data dołączenia",
+        "przystąpienie",
+        "członek od",
+        "data przystąpienia do porozumienia",
+    ),
     "employees": ("zatrudnienie", "liczba pracowników", "pracownicy", "liczba zatrudnionych", "zatrudnienie etaty"),
-    "sales_pln": ("przychody", "przychód", "przychody ze sprzedaży", "przychód ze sprzedaży", "sprzedaż",
-                  "wartość sprzedaży", "obroty", "przychody netto ze sprzedaży"),
-    "export_pln": ("eksport", "przychody z eksportu", "przychód z eksportu", "sprzedaż eksportowa",
-                   "wartość eksportu", "przychody eksportowe"),
+    "sales_pln": (
+        "przychody",
+        "przychód",
+        "przychody ze sprzedaży",
+        "przychód ze sprzedaży",
+        "sprzedaż",
+        "wartość sprzedaży",
+        "obroty",
+        "przychody netto ze sprzedaży",
+    ),
+    "export_pln": (
+        "eksport",
+        "przychody z eksportu",
+        "przychód z eksportu",
+        "sprzedaż eksportowa",
+        "wartość eksportu",
+        "przychody eksportowe",
+    ),
     "rd": ("b+r", "działalność b+r", "prowadzi b+r", "badania i rozwój", "działalność badawczo-rozwojowa"),
     "iso": ("iso", "normy iso", "certyfikat iso", "certyfikaty iso"),
     "iso_norms": ("jakie normy iso", "normy iso jakie", "nazwy norm iso", "które normy iso", "jakie normy"),

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from export.xlsx.cells import CellError, check_cell, display, fold, needs_check, parse_yes_no
 from export.xlsx.headers import SCAN_ROWS, HeaderMatch, HeaderMatcher, find_header_row, missing_columns
 from export.xlsx.model import CellProblem, ImportPreview, SheetRow
 from export.xlsx.plan import (  # noqa: F401 - the import's public interface in one place
@@ -30,11 +29,25 @@ from export.xlsx.plan import (  # noqa: F401 - the import's public interface in 
     report_lines,
 )
 from export.xlsx.safety import Progress, WorkbookBytes, XlsxFileError, iter_values, open_workbook, read_checked
+from forms.cells import CellError, check_cell, fold, needs_check, parse_yes_no, raw_text
 from forms.schema import FormDefinition, TableDef
 
 MEMBERS = "members"
-NOTE_WORDS = ("uwaga", "uwagi", "zrodlo", "sporzadzil", "razem", "suma", "ogolem", "objasnienia", "legenda",
-              "stan na", "dane wg", "dane wedlug", "przypis")
+NOTE_WORDS = (
+    "uwaga",
+    "uwagi",
+    "zrodlo",
+    "sporzadzil",
+    "razem",
+    "suma",
+    "ogolem",
+    "objasnienia",
+    "legenda",
+    "stan na",
+    "dane wg",
+    "dane wedlug",
+    "przypis",
+)
 
 
 @dataclass
@@ -61,8 +74,9 @@ def _head(ws: Any, file_name: str) -> list[tuple[int, tuple]]:
         rows.close()
 
 
-def load_sheet(path: Path | str, definition: FormDefinition, *, table_key: str = MEMBERS,
-               progress: Progress | None = None) -> SheetData:
+def load_sheet(
+    path: Path | str, definition: FormDefinition, *, table_key: str = MEMBERS, progress: Progress | None = None
+) -> SheetData:
     """The values of the sheet whose header row matches the table best; XlsxFileError when there is none."""
     table = definition.table(table_key)
     source = read_checked(path)
@@ -79,12 +93,18 @@ def load_sheet(path: Path | str, definition: FormDefinition, *, table_key: str =
         if best is None:
             examples = ", ".join(f"„{c.label.pl}”" for c in table.columns[:3])
             raise XlsxFileError(
-                source.file_name, f"nie znaleziono wiersza nagłówków tabeli „{table.label.pl}” w pierwszych "
-                f"{SCAN_ROWS} wierszach żadnego arkusza (oczekiwano kolumn takich jak {examples})")
+                source.file_name,
+                f"nie znaleziono wiersza nagłówków tabeli „{table.label.pl}” w pierwszych "
+                f"{SCAN_ROWS} wierszach żadnego arkusza (oczekiwano kolumn takich jak {examples})",
+            )
         _score, ws, header_row, headers = best
         width = max(i for i, v in enumerate(headers) if _filled(v)) + 1  # cells with no header are not read
-        rows = [(number, values) for number, values in iter_values(
-            ws, source.file_name, progress=progress, max_columns=width, first_row=header_row + 1)]
+        rows = [
+            (number, values)
+            for number, values in iter_values(
+                ws, source.file_name, progress=progress, max_columns=width, first_row=header_row + 1
+            )
+        ]
         return SheetData(source, ws.title, header_row, tuple(headers[:width]), rows)
 
 
@@ -99,8 +119,11 @@ def _is_note(values: tuple, used: list[int]) -> str | None:
     if isinstance(first, str):
         text = first.strip()
         key = fold(text) if text[:1].isalpha() else ""
-        if text.startswith("*") or key.startswith(NOTE_WORDS) and (
-                sum(map(_filled, values)) == 1 or ":" in text or key in NOTE_WORDS):  # "Razem" with sums
+        if (
+            text.startswith("*")
+            or key.startswith(NOTE_WORDS)
+            and (sum(map(_filled, values)) == 1 or ":" in text or key in NOTE_WORDS)
+        ):  # "Razem" with sums
             return "uwaga lub podsumowanie"
     size = len(values)
     if not any(i < size and _filled(values[i]) for i in used):
@@ -115,11 +138,22 @@ class _RowReader:
 
     def __init__(self, matches: list[HeaderMatch], table: TableDef, definition: FormDefinition) -> None:
         self.definition = definition
-        self.plain = [(m.index, table.column(m.target.column), m.header or m.letter, m.letter,
-                       needs_check(table.column(m.target.column)))
-                      for m in matches if m.target is not None and m.target.choice is None]
-        self.options = [(m.index, m.target.column, m.target.choice, m.header or m.letter, m.letter)
-                        for m in matches if m.target is not None and m.target.choice is not None]
+        self.plain = [
+            (
+                m.index,
+                table.column(m.target.column),
+                m.header or m.letter,
+                m.letter,
+                needs_check(table.column(m.target.column)),
+            )
+            for m in matches
+            if m.target is not None and m.target.choice is None
+        ]
+        self.options = [
+            (m.index, m.target.column, m.target.choice, m.header or m.letter, m.letter)
+            for m in matches
+            if m.target is not None and m.target.choice is not None
+        ]
 
     def read(self, number: int, values: tuple) -> SheetRow:
         size = len(values)
@@ -132,7 +166,7 @@ class _RowReader:
                 continue
             typed, message = check_cell(column, raw, definition, checked=checked)
             if message is not None:
-                problems.append(CellProblem(number, letter, header, message, display(raw)))
+                problems.append(CellProblem(number, letter, header, message, raw_text(raw)))
             elif typed is not None:
                 data[column.key] = typed
         options: dict[str, dict[str, bool]] = {}
@@ -143,7 +177,7 @@ class _RowReader:
             try:
                 answer = parse_yes_no(raw)
             except CellError as exc:
-                problems.append(CellProblem(number, letter, header, str(exc), display(raw)))
+                problems.append(CellProblem(number, letter, header, str(exc), raw_text(raw)))
                 continue
             if answer is not None:
                 options.setdefault(key, {})[code] = answer
@@ -152,8 +186,9 @@ class _RowReader:
         return SheetRow(number, data, options, problems, values)
 
 
-def build_preview(sheet: SheetData, definition: FormDefinition, mapping: dict[str, str] | None = None, *,
-                  table_key: str = MEMBERS) -> ImportPreview:
+def build_preview(
+    sheet: SheetData, definition: FormDefinition, mapping: dict[str, str] | None = None, *, table_key: str = MEMBERS
+) -> ImportPreview:
     """Typed rows of a loaded sheet; `mapping` (column letter -> target spec, "" to skip) fixes the columns."""
     table = definition.table(table_key)
     matches = HeaderMatcher(table, definition).match_row(sheet.headers, mapping)
@@ -166,21 +201,38 @@ def build_preview(sheet: SheetData, definition: FormDefinition, mapping: dict[st
         if not any(map(_filled, values)):
             continue
         note = _is_note(values, used)
-        if note is None and name_index is not None and name_index < len(values) \
-                and values[name_index] is not None and values[name_index] == sheet.headers[name_index]:
+        if (
+            note is None
+            and name_index is not None
+            and name_index < len(values)
+            and values[name_index] is not None
+            and values[name_index] == sheet.headers[name_index]
+        ):
             note = "powtórzony wiersz nagłówków"
         if note is not None:
             if note:
                 skipped.append((number, note))
             continue
         rows.append(reader.read(number, values))
-    return ImportPreview(sheet.file_name, sheet.source.sha256, sheet.sheet, sheet.header_row, matches,
-                         missing_columns(matches, table), rows, skipped, sheet_data=sheet)
+    return ImportPreview(
+        sheet.file_name,
+        sheet.source.sha256,
+        sheet.sheet,
+        sheet.header_row,
+        matches,
+        missing_columns(matches, table),
+        rows,
+        skipped,
+        sheet_data=sheet,
+    )
 
 
-def read_members(path: Path | str, definition: FormDefinition, mapping: dict[str, str] | None = None, *,
-                 progress: Progress | None = None) -> ImportPreview:
+def read_members(
+    path: Path | str,
+    definition: FormDefinition,
+    mapping: dict[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportPreview:
     """Read a members workbook; raises XlsxFileError for a file that cannot be taken at all."""
     return build_preview(load_sheet(path, definition, progress=progress), definition, mapping)
-
-

@@ -12,19 +12,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from export.xlsx import writer
 from export.xlsx.headers import written_columns
 from export.xlsx.validation import LISTS_SHEET, ListSheet, add_validation, allowed_text
-from export.xlsx.writer import (
-    TITLE_FONT,
-    WRAP,
-    fit_to_width,
-    header_width,
-    number_format_of,
-    save_workbook,
-    set_cell,
-    set_widths,
-    write_header,
-)
 from forms.schema import FieldDef, FormDefinition, TableDef
 
 MEMBERS = "members"
@@ -57,58 +47,55 @@ def _required_text(column: FieldDef) -> str:
 
 def _instructions(wb: Workbook, table: TableDef, definition: FormDefinition) -> None:
     ws = wb.create_sheet(INSTRUCTIONS_SHEET)
-    set_cell(ws, 1, 1, f"{table.label.pl}: instrukcja wypełniania").font = TITLE_FONT
-    set_cell(ws, 2, 1, f"{definition.title.pl} (runda {definition.id}, wersja {definition.version})")
+    writer.write_title(ws, f"{table.label.pl}: instrukcja wypełniania")
+    writer.set_cell(ws, 2, 1, f"{definition.title.pl} (runda {definition.id}, wersja {definition.version})")
     row = 4
     for rule in GENERAL_RULES:
-        set_cell(ws, row, 1, f"• {rule}").alignment = WRAP
+        writer.set_cell(ws, row, 1, f"• {rule}", wrap=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         ws.row_dimensions[row].height = 32
         row += 1
     row += 1
-    write_header(ws, row, ("Kolumna", "Wymagana", "Co wpisać", "Dozwolone wartości"))
+    writer.write_header(ws, row, ("Kolumna", "Wymagana", "Co wpisać", "Dozwolone wartości"), (44, 18, 50, 60))
     for col in table.columns:
         row += 1
-        set_cell(ws, row, 1, col.label.pl)
-        set_cell(ws, row, 2, _required_text(col))
+        writer.set_cell(ws, row, 1, col.label.pl)
+        writer.set_cell(ws, row, 2, _required_text(col))
         hint = col.help.pl if col.help else ""
         if col.type == "multichoice":
             hint = (hint + " " if hint else "") + "Osobna kolumna tak/nie dla każdej pozycji listy."
-        set_cell(ws, row, 3, hint).alignment = WRAP
-        set_cell(ws, row, 4, allowed_text(col, definition)).alignment = WRAP
-    set_widths(ws, (44, 18, 50, 60))
-    fit_to_width(ws)
+        writer.set_cell(ws, row, 3, hint, wrap=True)
+        writer.set_cell(ws, row, 4, allowed_text(col, definition), wrap=True)
+    writer.fit_to_width(ws)
 
 
 def write_members_template(definition: FormDefinition, path: Path | str, *, rows: int | None = None) -> None:
     """Write the members template of a round to `path` (atomically)."""
     table = definition.table(MEMBERS)
     rows = rows or table.max_rows or DEFAULT_ROWS
-    wb = Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
+    wb, ws = writer.new_workbook(
+        DATA_SHEET,
+        title=f"{table.label.pl} – szablon",
+        keywords=f"klaster:members-template:{definition.id}:{definition.version}",
+    )
     lists = ListSheet(wb, definition)
     columns = written_columns(table, definition)
     headers = [
-        header + (REQUIRED_MARK if col.required and target.choice is None else "")
-        for target, header, col in columns
+        header + (REQUIRED_MARK if col.required and target.choice is None else "") for target, header, col in columns
     ]
-    write_header(ws, 1, headers, [header_width(h, col) for h, (_t, _h, col) in zip(headers, columns, strict=True)])
+    widths = [writer.header_width(h, col) for h, (_t, _h, col) in zip(headers, columns, strict=True)]
+    writer.write_header(ws, 1, headers, widths, freeze="B2")
     ws.row_dimensions[1].height = 48
     last = rows + 1
     for index, (target, header, col) in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        fmt = number_format_of(col)
+        fmt = writer.number_format_of(col)
         if fmt:
             ws.column_dimensions[letter].number_format = fmt  # the format of every cell typed into the column
         add_validation(ws, col, lists, f"{letter}2:{letter}{last}", header, yes_no=target.choice is not None)
-    ws.freeze_panes = "B2"
     ws.print_title_rows = "1:1"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
     _instructions(wb, table, definition)
     wb.move_sheet(wb[LISTS_SHEET], offset=len(wb.sheetnames))
     wb.active = 0
-    wb.properties.title = f"{table.label.pl} – szablon"
-    wb.properties.keywords = f"klaster:members-template:{definition.id}:{definition.version}"
-    wb.properties.creator = "Klaster"
-    save_workbook(wb, path)
+    writer.save_workbook(wb, path)

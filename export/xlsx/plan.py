@@ -21,8 +21,8 @@ from typing import Any
 
 from stdnum.pl import nip as std_nip
 
-from export.xlsx.cells import fold
 from export.xlsx.model import CellProblem, ImportPreview, SheetRow
+from forms.cells import fold
 from forms.checks import field_required
 from forms.document import Document, Row
 from forms.schema import FormDefinition, TableDef
@@ -134,8 +134,9 @@ class _Planner:
         existing = self._existing(row, problems)
         if existing is not None:
             if existing.uid in self.seen_uids:
-                problems.append(CellProblem(row.number, "", "", f"ten sam członek co w wierszu "
-                                            f"{self.seen_uids[existing.uid]}"))
+                problems.append(
+                    CellProblem(row.number, "", "", f"ten sam członek co w wierszu {self.seen_uids[existing.uid]}")
+                )
             self.seen_uids.setdefault(existing.uid, row.number)
             nip, other = nip_key(row.data.get("nip")), self.by_nip.get(nip_key(row.data.get("nip")) or "")
             if nip and other is not None and other.uid != existing.uid:
@@ -164,8 +165,9 @@ class _Planner:
         return PlanItem(row, UPDATE, data, uid, [], changed)
 
 
-def plan_import(preview: ImportPreview, doc: Document, *, table_key: str = MEMBERS,
-                allow_add: bool = True) -> ImportPlan:
+def plan_import(
+    preview: ImportPreview, doc: Document, *, table_key: str = MEMBERS, allow_add: bool = True
+) -> ImportPlan:
     """What importing the preview into `doc` would do, row by row (nothing is changed)."""
     planner = _Planner(preview, doc, table_key, allow_add)
     return ImportPlan(preview, [planner.plan(row) for row in preview.rows])
@@ -189,8 +191,9 @@ def apply_plan(doc: Document, plan: ImportPlan, *, table_key: str = MEMBERS) -> 
     return written
 
 
-def plan_all(doc: Document, previews: Iterable[ImportPreview], *, table_key: str = MEMBERS,
-             allow_add: bool = True) -> list[tuple[ImportPlan, list[tuple[Row, int]]]]:
+def plan_all(
+    doc: Document, previews: Iterable[ImportPreview], *, table_key: str = MEMBERS, allow_add: bool = True
+) -> list[tuple[ImportPlan, list[tuple[Row, int]]]]:
     """Plan and apply previews one after the other on `doc` (a later file sees what an earlier one did)."""
     out = []
     for preview in previews:
@@ -205,8 +208,9 @@ class ImportRejected(Exception):  # noqa: N818 - an outcome the user chose ("all
 
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
-        super().__init__(f"plik „{plan.preview.file_name}”: odrzucono wierszy: {len(plan.rejected)}; "
-                         "nic nie zostało wczytane")
+        super().__init__(
+            f"plik „{plan.preview.file_name}”: odrzucono wierszy: {len(plan.rejected)}; nic nie zostało wczytane"
+        )
 
 
 @dataclass
@@ -233,8 +237,15 @@ def existing_sources(repo: Any, app_id: int) -> dict[str, dict[str, tuple[int, i
     return repo.source_links(app_id)
 
 
-def import_previews(repo: Any, app_id: int, previews: list[ImportPreview], *, only_valid: bool = True,
-                    table_key: str = MEMBERS, allow_add: bool = True) -> list[ImportResult]:
+def import_previews(
+    repo: Any,
+    app_id: int,
+    previews: list[ImportPreview],
+    *,
+    only_valid: bool = True,
+    table_key: str = MEMBERS,
+    allow_add: bool = True,
+) -> list[ImportResult]:
     """Import the accepted rows of every preview (or, with `only_valid=False`, all rows or nothing) at once.
 
     One transaction: ImportRejected (or any error, such as the RepositoryError of a finalised application)
@@ -259,8 +270,9 @@ def import_previews(repo: Any, app_id: int, previews: list[ImportPreview], *, on
     return results
 
 
-def apply_import(repo: Any, app_id: int, preview: ImportPreview, *, only_valid: bool = True,
-                 table_key: str = MEMBERS) -> ImportResult:
+def apply_import(
+    repo: Any, app_id: int, preview: ImportPreview, *, only_valid: bool = True, table_key: str = MEMBERS
+) -> ImportResult:
     """Import one file's accepted rows (see `import_previews`)."""
     return import_previews(repo, app_id, [preview], only_valid=only_valid, table_key=table_key)[0]
 
@@ -268,8 +280,11 @@ def apply_import(repo: Any, app_id: int, preview: ImportPreview, *, only_valid: 
 def report_lines(plan: ImportPlan, *, done: bool = False) -> list[str]:
     """The import report in Polish: counts, skipped columns and rows, then every rejected row with its reasons."""
     preview = plan.preview
-    counts = (f"Dodano: {len(plan.of(ADD))}, zaktualizowano: {len(plan.of(UPDATE))}" if done else
-              f"Do dodania: {len(plan.of(ADD))}, do aktualizacji: {len(plan.of(UPDATE))}")
+    counts = (
+        f"Dodano: {len(plan.of(ADD))}, zaktualizowano: {len(plan.of(UPDATE))}"
+        if done
+        else f"Do dodania: {len(plan.of(ADD))}, do aktualizacji: {len(plan.of(UPDATE))}"
+    )
     lines = [
         f"Plik „{preview.file_name}”, arkusz „{preview.sheet}”, nagłówki w wierszu {preview.header_row}.",
         f"{counts}, odrzucono: {len(plan.rejected)}.",

@@ -18,11 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
-from export.xlsx.cells import CellError, check_cell, display, fold, parse_yes_no
 from export.xlsx.headers import HeaderMatch, HeaderMatcher, Target, missing_columns, written_columns
 from export.xlsx.model import CellProblem, ImportPreview, SheetRow
 from export.xlsx.plan import (
@@ -35,15 +33,15 @@ from export.xlsx.plan import (
 from export.xlsx.safety import Cancelled, XlsxFileError, iter_values, open_workbook, read_checked
 from export.xlsx.validation import ListSheet, add_validation, allowed_text
 from export.xlsx.writer import (
-    TITLE_FONT,
-    WRAP,
     fit_to_width,
+    new_workbook,
     number_format_of,
     save_workbook,
     set_cell,
-    set_widths,
     write_header,
+    write_title,
 )
+from forms.cells import CellError, check_cell, fold, parse_yes_no, raw_text
 from forms.document import Document
 from forms.schema import FormDefinition
 
@@ -77,52 +75,71 @@ def file_name_for(data: dict[str, Any], uid: str) -> str:
 def _write_one(doc: Document, uid: str, data: dict[str, Any], path: Path, app_uuid: str) -> None:
     d = doc.definition
     table = d.table(MEMBERS)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
+    wb, ws = new_workbook(SHEET, keywords=f"{FORMAT}:{d.id}:{d.version}")
     lists = ListSheet(wb, d)
     cluster = doc.get("cluster.name", "") or "klastra"
     year = doc.get("meta.reference_year")
     name = str(data.get("name") or "")
-    set_cell(ws, 1, 1, f"Ankieta dla członka klastra „{cluster}”").font = TITLE_FONT
+    write_title(ws, f"Ankieta dla członka klastra „{cluster}”")
     set_cell(ws, 2, 1, f"Członek: {name}" + (f", NIP {data['nip']}" if data.get("nip") else ""))
-    set_cell(ws, 3, 1, "Wypełnij kolumnę „Odpowiedź” i odeślij plik koordynatorowi. Nie zmieniaj kolumny "
-             "„Pytanie” ani układu arkusza." + (f" Dane finansowe dotyczą roku {year}." if year else ""))
+    set_cell(
+        ws,
+        3,
+        1,
+        "Wypełnij kolumnę „Odpowiedź” i odeślij plik koordynatorowi. Nie zmieniaj kolumny "
+        "„Pytanie” ani układu arkusza." + (f" Dane finansowe dotyczą roku {year}." if year else ""),
+        wrap=True,
+    )
     ws.merge_cells("A3:D3")
-    ws["A3"].alignment = WRAP
     ws.row_dimensions[3].height = 30
-    write_header(ws, FIRST_ROW - 1, ("Pytanie", "Odpowiedź", "Co wpisać", "Uwagi koordynatora"), (48, 30, 44, 40))
+    write_header(
+        ws,
+        FIRST_ROW - 1,
+        ("Pytanie", "Odpowiedź", "Co wpisać", "Uwagi koordynatora"),
+        (48, 30, 44, 40),
+        freeze=f"A{FIRST_ROW}",
+    )
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
-    for r, (key, value) in enumerate((("format", FORMAT), ("format_version", 1), ("form", d.id),
-                                      ("form_version", d.version), ("application", app_uuid), ("member", uid),
-                                      ("nip", str(data.get("nip") or "")), ("generated", dt.date.today())),
-                                     start=1):
+    for r, (key, value) in enumerate(
+        (
+            ("format", FORMAT),
+            ("format_version", 1),
+            ("form", d.id),
+            ("form_version", d.version),
+            ("application", app_uuid),
+            ("member", uid),
+            ("nip", str(data.get("nip") or "")),
+            ("generated", dt.date.today()),
+        ),
+        start=1,
+    ):
         set_cell(meta, r, 1, key)
         set_cell(meta, r, 2, value)
     for offset, (target, header, col) in enumerate(written_columns(table, d)):
         r = FIRST_ROW + offset
-        set_cell(ws, r, 1, header + (" *" if col.required and target.choice is None else "")).alignment = WRAP
+        set_cell(ws, r, 1, header + (" *" if col.required and target.choice is None else ""), wrap=True)
         if target.choice is None and col.key in PREFILLED and data.get(col.key):
             set_cell(ws, r, 2, str(data[col.key]))
         fmt = number_format_of(col)
         if fmt:
             ws.cell(row=r, column=2).number_format = fmt
-        set_cell(ws, r, 3, allowed_text(col, d, yes_no=target.choice is not None)).alignment = WRAP
+        set_cell(ws, r, 3, allowed_text(col, d, yes_no=target.choice is not None), wrap=True)
         add_validation(ws, col, lists, f"B{r}", header, yes_no=target.choice is not None)
         set_cell(meta, MAP_ROW + offset, 1, r)
         set_cell(meta, MAP_ROW + offset, 2, target.spec)
-    ws.freeze_panes = f"A{FIRST_ROW}"
-    set_widths(ws, (48, 30, 44, 40))
     fit_to_width(ws)
-    wb.properties.keywords = f"{FORMAT}:{d.id}:{d.version}"
-    wb.properties.creator = "Klaster"
     save_workbook(wb, path)
 
 
-def write_questionnaires(doc: Document, folder: Path | str, *, app_uuid: str = "",
-                         uids: set[str] | None = None,
-                         progress: Callable[[int, int], bool] | None = None) -> list[Path]:
+def write_questionnaires(
+    doc: Document,
+    folder: Path | str,
+    *,
+    app_uuid: str = "",
+    uids: set[str] | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[Path]:
     """One questionnaire per member (or per member of `uids`) in `folder`; returns the files written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -159,8 +176,7 @@ def _meta(wb: Any, file_name: str) -> tuple[dict[str, Any], dict[int, str]]:
         return {}, {}
     info: dict[str, Any] = {}
     rows: dict[int, str] = {}
-    for number, values in iter_values(wb[META_SHEET], file_name, max_rows=MAP_ROW + MAX_QUESTION_ROWS,
-                                      max_columns=2):
+    for number, values in iter_values(wb[META_SHEET], file_name, max_rows=MAP_ROW + MAX_QUESTION_ROWS, max_columns=2):
         if len(values) < 2 or values[0] is None:
             continue
         if number < MAP_ROW:
@@ -170,8 +186,13 @@ def _meta(wb: Any, file_name: str) -> tuple[dict[str, Any], dict[int, str]]:
     return info, rows
 
 
-def _answers(rows: list[tuple[int, tuple]], map_rows: dict[int, str], matcher: HeaderMatcher,
-             definition: FormDefinition, file_name: str) -> tuple[SheetRow, list[HeaderMatch], dict]:
+def _answers(
+    rows: list[tuple[int, tuple]],
+    map_rows: dict[int, str],
+    matcher: HeaderMatcher,
+    definition: FormDefinition,
+    file_name: str,
+) -> tuple[SheetRow, list[HeaderMatch], dict]:
     table = matcher.table
     data: dict[str, Any] = {}
     options: dict[str, dict[str, bool]] = {}
@@ -186,8 +207,7 @@ def _answers(rows: list[tuple[int, tuple]], map_rows: dict[int, str], matcher: H
             target = Target.parse(spec) if spec else None
         else:  # the map is gone (answers copied to a new workbook): match the questions by their text
             target = matcher.match(question) if number >= FIRST_ROW else None
-        if target is None or not table.has_column(target.column) or target.column in places and \
-                target.choice is None:
+        if target is None or not table.has_column(target.column) or target.column in places and target.choice is None:
             continue
         header = str(question or "").strip().rstrip(" *")
         answer = values[1] if len(values) > 1 else None
@@ -200,14 +220,14 @@ def _answers(rows: list[tuple[int, tuple]], map_rows: dict[int, str], matcher: H
         if target.choice is None:
             typed, message = check_cell(col, answer, definition)
             if message is not None:
-                problems.append(CellProblem(number, "B", header, message, display(answer)))
+                problems.append(CellProblem(number, "B", header, message, raw_text(answer)))
             elif typed is not None:
                 data[col.key] = typed
             continue
         try:
             yes = parse_yes_no(answer)
         except CellError as exc:
-            problems.append(CellProblem(number, "B", header, str(exc), display(answer)))
+            problems.append(CellProblem(number, "B", header, str(exc), raw_text(answer)))
             continue
         if yes is not None:
             options.setdefault(col.key, {})[target.choice] = yes
@@ -227,28 +247,41 @@ def read_questionnaire(path: Path | str, definition: FormDefinition) -> Question
             rows = list(iter_values(ws, source.file_name, max_rows=FIRST_ROW + MAX_QUESTION_ROWS, max_columns=2))
             sheet_title = ws.title
         if info.get("form") not in (None, definition.id):
-            raise XlsxFileError(source.file_name, f"ankieta dotyczy rundy {info.get('form')}, a wniosek rundy "
-                                f"{definition.id}")
+            raise XlsxFileError(
+                source.file_name, f"ankieta dotyczy rundy {info.get('form')}, a wniosek rundy {definition.id}"
+            )
         matcher = HeaderMatcher(definition.table(MEMBERS), definition)
         row, matches, places = _answers(rows, map_rows, matcher, definition, source.file_name)
     except XlsxFileError as exc:
         return QuestionnaireReturn(path, error=str(exc))
     uid = str(info["member"]) if info.get("member") else None
     row.uid = uid
-    preview = ImportPreview(source.file_name, source.sha256, sheet_title, FIRST_ROW - 1, matches,
-                            missing_columns(matches, matcher.table), [row], places=places)
+    preview = ImportPreview(
+        source.file_name,
+        source.sha256,
+        sheet_title,
+        FIRST_ROW - 1,
+        matches,
+        missing_columns(matches, matcher.table),
+        [row],
+        places=places,
+    )
     return QuestionnaireReturn(path, preview, None, uid)
 
 
 def questionnaire_files(folder: Path | str) -> list[Path]:
     """The workbooks of a folder a questionnaire may be (not Excel's lock files, not our corrections)."""
     folder = Path(folder)
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".xls")
-                  and not p.name.startswith(("~$", ".")))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith(("~$", "."))
+    )
 
 
-def scan_folder(folder: Path | str, definition: FormDefinition,
-                progress: Callable[[int, int], bool] | None = None) -> list[QuestionnaireReturn]:
+def scan_folder(
+    folder: Path | str, definition: FormDefinition, progress: Callable[[int, int], bool] | None = None
+) -> list[QuestionnaireReturn]:
     folder = Path(folder)
     if not folder.is_dir():
         raise XlsxFileError(folder.name, "to nie jest folder")
@@ -309,8 +342,9 @@ def _plan_member(plan: ImportPlan) -> str | None:
     return item.uid if item is not None else None
 
 
-def member_statuses(doc: Document, returns: list[QuestionnaireReturn],
-                    plans: list[ImportPlan]) -> tuple[list[MemberStatus], list[tuple[str, str]]]:
+def member_statuses(
+    doc: Document, returns: list[QuestionnaireReturn], plans: list[ImportPlan]
+) -> tuple[list[MemberStatus], list[tuple[str, str]]]:
     """Per member: returned, missing or with problems; and files that belong to no member."""
     plan_of = {id(p.preview): p for p in plans}
     by_member: dict[str, tuple[QuestionnaireReturn, ImportPlan | None]] = {}
@@ -345,8 +379,14 @@ def member_statuses(doc: Document, returns: list[QuestionnaireReturn],
     return out, unknown
 
 
-def import_folder(repo: Any, app_id: int, folder: Path | str, *, dry_run: bool = False,
-                  progress: Callable[[int, int], bool] | None = None) -> FolderImport:
+def import_folder(
+    repo: Any,
+    app_id: int,
+    folder: Path | str,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
+) -> FolderImport:
     """Read a folder of returned questionnaires and (unless `dry_run`) import every good one in one transaction."""
     doc = repo.load(app_id)
     returns = scan_folder(folder, doc.definition, progress)
@@ -375,7 +415,7 @@ def write_correction(ret: QuestionnaireReturn, problems: list[CellProblem], fold
             cell.fill = ERROR_FILL
             cell.comment = Comment(p.message, "Koordynator klastra", width=300, height=90)
             note = ws.cell(row=cell.row, column=4)
-            set_cell(ws, cell.row, 4, (f"{note.value}; " if note.value else "") + p.message).alignment = WRAP
+            set_cell(ws, cell.row, 4, (f"{note.value}; " if note.value else "") + p.message, wrap=True)
         set_cell(ws, 4, 1, f"Do poprawy: {len(problems)} – zaznaczone na czerwono (opis w kolumnie D).")
         ws["A4"].fill = ERROR_FILL
         save_workbook(wb, out)

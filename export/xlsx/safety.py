@@ -21,6 +21,8 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from export import Cancelled
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED = 250 * 1024 * 1024  # all members of the zip together, as declared in its directory
 MAX_MEMBER = 200 * 1024 * 1024
@@ -41,8 +43,15 @@ Progress = Callable[[int, int], bool]
 class XlsxFileError(Exception):
     """A workbook that cannot be taken; the message is Polish and names the file (and place where it applies)."""
 
-    def __init__(self, file_name: str, message: str, *, sheet: str | None = None, row: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self,
+        file_name: str,
+        message: str,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: int | None = None,
+    ) -> None:
         self.file_name = file_name
         self.reason = message
         self.sheet, self.row, self.column = sheet, row, column
@@ -55,10 +64,6 @@ class XlsxFileError(Exception):
             place.append(f"kolumna {get_column_letter(column)}")
         where = f" ({', '.join(place)})" if place else ""
         super().__init__(f"plik „{file_name}”{where}: {message}")
-
-
-class Cancelled(Exception):  # noqa: N818 - a normal outcome, not an error
-    """The user cancelled a long operation; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +86,15 @@ def _mb(n: int) -> str:
 def _classify_ole2(name: str, data: bytes) -> XlsxFileError:
     if ENCRYPTED_MARK in data[: 1024 * 1024] or ENCRYPTED_MARK in data[-1024 * 1024 :]:
         return XlsxFileError(
-            name, "skoroszyt jest zabezpieczony hasłem; otwórz go w Excelu, usuń hasło (Plik › Informacje › "
-            "Chroń skoroszyt) i zapisz ponownie jako .xlsx")
+            name,
+            "skoroszyt jest zabezpieczony hasłem; otwórz go w Excelu, usuń hasło (Plik › Informacje › "
+            "Chroń skoroszyt) i zapisz ponownie jako .xlsx",
+        )
     return XlsxFileError(
-        name, "to plik w starym formacie Excel 97-2003 (.xls); otwórz go w Excelu lub LibreOffice i zapisz "
-        "jako „Skoroszyt programu Excel (.xlsx)”")
+        name,
+        "to plik w starym formacie Excel 97-2003 (.xls); otwórz go w Excelu lub LibreOffice i zapisz "
+        "jako „Skoroszyt programu Excel (.xlsx)”",
+    )
 
 
 def check_zip_directory(name: str, archive: zipfile.ZipFile, compressed_size: int) -> None:
@@ -104,17 +113,23 @@ def check_zip_directory(name: str, archive: zipfile.ZipFile, compressed_size: in
     for info in infos:
         if info.file_size > MAX_MEMBER:
             raise XlsxFileError(
-                name, f"część „{info.filename}” rozpakowuje się do {_mb(info.file_size)}; to nie wygląda na "
-                f"zwykły skoroszyt (dozwolone najwyżej {_mb(MAX_MEMBER)})")
+                name,
+                f"część „{info.filename}” rozpakowuje się do {_mb(info.file_size)}; to nie wygląda na "
+                f"zwykły skoroszyt (dozwolone najwyżej {_mb(MAX_MEMBER)})",
+            )
         total += info.file_size
     if total > MAX_UNCOMPRESSED:
         raise XlsxFileError(
-            name, f"po rozpakowaniu skoroszyt zająłby {_mb(total)}; dozwolone najwyżej {_mb(MAX_UNCOMPRESSED)} "
-            "(plik może być „bombą zip”)")
+            name,
+            f"po rozpakowaniu skoroszyt zająłby {_mb(total)}; dozwolone najwyżej {_mb(MAX_UNCOMPRESSED)} "
+            "(plik może być „bombą zip”)",
+        )
     if total > RATIO_FLOOR and total > MAX_RATIO * max(compressed_size, 1):
         raise XlsxFileError(
-            name, f"skoroszyt rozpakowuje się {total // max(compressed_size, 1)} razy (dozwolone najwyżej "
-            f"{MAX_RATIO}); plik może być „bombą zip”")
+            name,
+            f"skoroszyt rozpakowuje się {total // max(compressed_size, 1)} razy (dozwolone najwyżej "
+            f"{MAX_RATIO}); plik może być „bombą zip”",
+        )
 
 
 def read_checked(path: Path | str) -> WorkbookBytes:
@@ -160,8 +175,11 @@ def open_workbook(checked: WorkbookBytes, *, read_only: bool = True) -> Iterator
     except XlsxFileError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile, defusedxml and XML errors alike
-        raise XlsxFileError(checked.file_name, f"nie można odczytać skoroszytu: plik jest uszkodzony lub "
-                            f"niezgodny z formatem .xlsx ({exc.__class__.__name__})") from None
+        raise XlsxFileError(
+            checked.file_name,
+            f"nie można odczytać skoroszytu: plik jest uszkodzony lub "
+            f"niezgodny z formatem .xlsx ({exc.__class__.__name__})",
+        ) from None
     try:
         yield wb
     finally:
@@ -176,8 +194,15 @@ def declared_rows(ws: Any) -> int | None:
         return None
 
 
-def iter_values(ws: Any, file_name: str, *, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS,
-                progress: Progress | None = None, first_row: int = 1) -> Iterator[tuple[int, tuple]]:
+def iter_values(
+    ws: Any,
+    file_name: str,
+    *,
+    max_rows: int = MAX_ROWS,
+    max_columns: int = MAX_COLUMNS,
+    progress: Progress | None = None,
+    first_row: int = 1,
+) -> Iterator[tuple[int, tuple]]:
     """(row number, values) of a sheet, at most `max_columns` values a row; refuses a sheet longer than `max_rows`.
 
     The declared size is checked first (a sheet that says it has a million rows is refused before reading);
@@ -186,15 +211,19 @@ def iter_values(ws: Any, file_name: str, *, max_rows: int = MAX_ROWS, max_column
     """
     declared = declared_rows(ws)
     if declared is not None and declared > max_rows:
-        raise XlsxFileError(file_name, f"arkusz ma {declared:,} wierszy; dozwolone najwyżej {max_rows:,}"
-                            .replace(",", " "), sheet=ws.title)
+        raise XlsxFileError(
+            file_name,
+            f"arkusz ma {declared:,} wierszy; dozwolone najwyżej {max_rows:,}".replace(",", " "),
+            sheet=ws.title,
+        )
     expected = declared or 0
     # An explicit last row: openpyxl would otherwise stop at the declared one, which may be wrong.
     rows = ws.iter_rows(min_row=first_row, max_row=max_rows + 1, max_col=max_columns, values_only=True)
     for number, values in enumerate(rows, start=first_row):
         if number > max_rows:
-            raise XlsxFileError(file_name, f"arkusz ma ponad {max_rows:,} wierszy".replace(",", " "),
-                                sheet=ws.title, row=number)
+            raise XlsxFileError(
+                file_name, f"arkusz ma ponad {max_rows:,} wierszy".replace(",", " "), sheet=ws.title, row=number
+            )
         if progress is not None and number % 500 == 0 and not progress(number, expected):
             raise Cancelled()
         yield number, values

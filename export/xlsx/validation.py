@@ -74,11 +74,15 @@ def rule_for(column: FieldDef, lists: ListSheet, *, yes_no: bool = False) -> tup
     if t in ("money", "decimal"):
         return _number_rule(column, "decimal"), "kwota w złotych, np. 1 234 567,89" + _limits_text(column)
     if t == "date":
-        return ({"type": "date", "operator": "between", "formula1": "DATE(1900,1,1)",
-                 "formula2": "DATE(2100,12,31)"}, "data w formacie dd.mm.rrrr")
+        return (
+            {"type": "date", "operator": "between", "formula1": "DATE(1900,1,1)", "formula2": "DATE(2100,12,31)"},
+            "data w formacie dd.mm.rrrr",
+        )
     if t in ("text", "longtext") and column.max_length:
-        return ({"type": "textLength", "operator": "lessThanOrEqual", "formula1": str(column.max_length)},
-                f"tekst, najwyżej {column.max_length} znaków")
+        return (
+            {"type": "textLength", "operator": "lessThanOrEqual", "formula1": str(column.max_length)},
+            f"tekst, najwyżej {column.max_length} znaków",
+        )
     return None
 
 
@@ -107,8 +111,9 @@ def allowed_text(column: FieldDef, definition: FormDefinition, *, yes_no: bool =
     }.get(t, f"tekst, najwyżej {column.max_length} znaków" if column.max_length else "tekst")
 
 
-def add_validation(ws: Any, column: FieldDef, lists: ListSheet, cells: str, title: str, *,
-                   yes_no: bool = False) -> DataValidation | None:
+def add_validation(
+    ws: Any, column: FieldDef, lists: ListSheet, cells: str, title: str, *, yes_no: bool = False
+) -> DataValidation | None:
     """Attach the column's validation (with a Polish prompt and error) to a range like `D2:D2001`."""
     rule = rule_for(column, lists, yes_no=yes_no)
     if rule is None:

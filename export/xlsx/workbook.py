@@ -19,15 +19,15 @@ from export.xlsx.writer import (
     INT_FORMAT,
     MONEY_FORMAT,
     PERCENT_FORMAT,
-    TITLE_FONT,
-    WRAP,
     cell_value,
     header_width,
+    new_workbook,
     number_format_of,
     save_workbook,
     set_cell,
     set_widths,
     write_header,
+    write_title,
 )
 from forms.checks import check_document
 from forms.document import Document, group_checksum
@@ -64,7 +64,7 @@ def _table_sheet(wb: Workbook, doc: Document, table: TableDef, title: str, sourc
     if sources is not None:
         headers += list(SOURCE_HEADERS)
         widths += [28, 14, 10, 18]
-    write_header(ws, 1, ["Lp.", *headers], [6, *widths])
+    write_header(ws, 1, ["Lp.", *headers], [6, *widths], freeze="B2")
     formats = [number_format_of(c, currency=True) for c in table.columns]
     for r, row in enumerate(doc.rows(table.key), start=2):
         set_cell(ws, r, 1, r - 1)
@@ -79,13 +79,12 @@ def _table_sheet(wb: Workbook, doc: Document, table: TableDef, title: str, sourc
             set_cell(ws, r, first + 1, src.sheet or "")
             set_cell(ws, r, first + 2, src.row)
             set_cell(ws, r, first + 3, src.imported_at, "DD.MM.YYYY HH:MM")
-    ws.freeze_panes = "B2"
 
 
 def _fields_sheet(wb: Workbook, doc: Document) -> None:
     d = doc.definition
     ws = wb.create_sheet("Dane wniosku")
-    write_header(ws, 1, ("Część", "Kryterium", "Pole", "Wartość"), (28, 36, 44, 70))
+    write_header(ws, 1, ("Część", "Kryterium", "Pole", "Wartość"), (28, 36, 44, 70), freeze="A2")
     r = 2
     for section in d.sections:
         for crit in section.criteria:
@@ -95,9 +94,8 @@ def _fields_sheet(wb: Workbook, doc: Document) -> None:
                 set_cell(ws, r, 2, crit.title.pl)
                 set_cell(ws, r, 3, f.label.pl)
                 if value is not None:
-                    set_cell(ws, r, 4, value, number_format_of(f, currency=True)).alignment = WRAP
+                    set_cell(ws, r, 4, value, number_format_of(f, currency=True), wrap=True)
                 r += 1
-    ws.freeze_panes = "A2"
 
 
 def _indicator_rows(doc: Document, v: IndicatorValue) -> list[tuple[str, Any, str | None]]:
@@ -116,12 +114,17 @@ def _indicator_rows(doc: Document, v: IndicatorValue) -> list[tuple[str, Any, st
 
 def _indicators_sheet(wb: Workbook, doc: Document, values: list[IndicatorValue]) -> None:
     ws = wb.create_sheet("Wskaźniki")
-    write_header(ws, 1, ("Wskaźnik", "Wartość", "Średnia KKK", "Różnica (p.p.)", "Licznik", "Mianownik"),
-                 (70, 16, 14, 14, 16, 16))
+    write_header(
+        ws,
+        1,
+        ("Wskaźnik", "Wartość", "Średnia KKK", "Różnica (p.p.)", "Licznik", "Mianownik"),
+        (70, 16, 14, 14, 16, 16),
+        freeze="A2",
+    )
     r = 2
     for v in values:
         for label, value, fmt in _indicator_rows(doc, v):
-            set_cell(ws, r, 1, label).alignment = WRAP
+            set_cell(ws, r, 1, label, wrap=True)
             if value is not None:
                 set_cell(ws, r, 2, value, fmt)
             else:
@@ -129,23 +132,21 @@ def _indicators_sheet(wb: Workbook, doc: Document, values: list[IndicatorValue])
             if v.kkk_average is not None:
                 set_cell(ws, r, 3, v.kkk_average, PERCENT_FORMAT)
                 if v.difference is not None:
-                    set_cell(ws, r, 4, v.difference, '+0.00;-0.00;0.00')
+                    set_cell(ws, r, 4, v.difference, "+0.00;-0.00;0.00")
             if v.numerator is not None:
                 fmt_part = INT_FORMAT if isinstance(v.numerator, int) else MONEY_FORMAT
                 set_cell(ws, r, 5, v.numerator, fmt_part)
                 set_cell(ws, r, 6, v.denominator, fmt_part)
             r += 1
-    ws.freeze_panes = "A2"
 
 
 def _problems_sheet(wb: Workbook, doc: Document, problems: list) -> None:
     ws = wb.create_sheet("Problemy")
-    write_header(ws, 1, ("Ważność", "Miejsce", "Opis"), (10, 70, 80))
+    write_header(ws, 1, ("Ważność", "Miejsce", "Opis"), (10, 70, 80), freeze="A2")
     for r, p in enumerate(problems, start=2):
         set_cell(ws, r, 1, "błąd" if p.is_error else "uwaga")
-        set_cell(ws, r, 2, p.location(doc.definition)).alignment = WRAP
-        set_cell(ws, r, 3, p.message.pl).alignment = WRAP
-    ws.freeze_panes = "A2"
+        set_cell(ws, r, 2, p.location(doc.definition), wrap=True)
+        set_cell(ws, r, 3, p.message.pl, wrap=True)
 
 
 def _field_text(doc: Document, key: str) -> Any:
@@ -153,8 +154,9 @@ def _field_text(doc: Document, key: str) -> Any:
     return cell_value(d.field(key), doc.values.get(key), d) if d.has_field(key) else None
 
 
-def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[IndicatorValue], sheets: list[str],
-             today: dt.date) -> None:
+def _summary(
+    ws: Any, doc: Document, info: Any, problems: list, values: list[IndicatorValue], sheets: list[str], today: dt.date
+) -> None:
     d = doc.definition
     checksum = info.checksum if info is not None and info.checksum else doc.checksum()
     state = STATES.get(getattr(info, "state", "draft"), "roboczy")
@@ -166,8 +168,12 @@ def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[Ind
         ("Rodzaj wniosku", _field_text(doc, "meta.application_type") or getattr(info, "kind", ""), None),
         ("Stan", state, None),
         ("Wersja wniosku", getattr(info, "version_no", 1), INT_FORMAT),
-        ("Suma kontrolna", f"{group_checksum(checksum)} ({checksum})" + ("" if state == "sfinalizowany" else
-                                                                        " – robocza, zmieni się po edycji"), None),
+        (
+            "Suma kontrolna",
+            f"{group_checksum(checksum)} ({checksum})"
+            + ("" if state == "sfinalizowany" else " – robocza, zmieni się po edycji"),
+            None,
+        ),
         ("Kompletność", f"{completeness(progress(doc, problems))} %", None),
         ("Błędy / uwagi", f"{sum(p.is_error for p in problems)} / {sum(not p.is_error for p in problems)}", None),
         ("Liczba członków", len(doc.rows(MEMBERS)), INT_FORMAT),
@@ -177,10 +183,10 @@ def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[Ind
             v = by_id[key]
             lines.append((v.definition.label.pl, v.value, _indicator_rows(doc, v)[0][2]))
     lines.append(("Zestawienie sporządzono", today, DATE_FORMAT))
-    set_cell(ws, 1, 1, "Wniosek o status Krajowego Klastra Kluczowego").font = TITLE_FONT
+    write_title(ws, "Wniosek o status Krajowego Klastra Kluczowego")
     for r, (label, value, fmt) in enumerate(lines, start=3):
-        set_cell(ws, r, 1, label).alignment = WRAP
-        set_cell(ws, r, 2, value, fmt).alignment = WRAP
+        set_cell(ws, r, 1, label, wrap=True)
+        set_cell(ws, r, 2, value, fmt, wrap=True)
     r = len(lines) + 4
     set_cell(ws, r, 1, "Arkusze tego skoroszytu:")
     for i, name in enumerate(sheets, start=1):
@@ -188,17 +194,16 @@ def _summary(ws: Any, doc: Document, info: Any, problems: list, values: list[Ind
     set_widths(ws, (48, 80))
 
 
-def write_application_xlsx(doc: Document, info: Any, path: Path | str, *, sources: dict[str, Any] | None = None,
-                           today: dt.date | None = None) -> None:
+def write_application_xlsx(
+    doc: Document, info: Any, path: Path | str, *, sources: dict[str, Any] | None = None, today: dt.date | None = None
+) -> None:
     """Write the application to one workbook (atomically). `info` is its ApplicationInfo (or None);
     `sources` the provenance of member rows by uid (`Repository.row_sources(app_id, "members")`)."""
     today = today or dt.date.today()
     d = doc.definition
     problems = check_document(doc, today)
     values = compute_indicators(doc)
-    wb = Workbook()
-    summary = wb.active
-    summary.title = "Podsumowanie"
+    wb, summary = new_workbook("Podsumowanie", title=f"Wniosek KKK – {doc.get('cluster.name', '')}")
     taken = {"podsumowanie", "dane wniosku", "wskaźniki", "problemy"}
     _fields_sheet(wb, doc)
     members = d.table(MEMBERS) if d.has_table(MEMBERS) else None
@@ -210,6 +215,4 @@ def write_application_xlsx(doc: Document, info: Any, path: Path | str, *, source
             _table_sheet(wb, doc, table, sheet_title(table.label.pl, taken), None)
     _problems_sheet(wb, doc, problems)
     _summary(summary, doc, info, problems, values, wb.sheetnames[1:], today)
-    wb.properties.title = f"Wniosek KKK – {doc.get('cluster.name', '')}"[:200]
-    wb.properties.creator = "Klaster"
     save_workbook(wb, path)

@@ -14,12 +14,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from export.atomic import write_bytes_atomic
+from forms.display import YES_NO, value_text
 from forms.schema import FieldDef, FormDefinition
+from forms.values import is_empty
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MONEY_FORMAT = '#,##0.00 "zł"'
@@ -34,7 +37,7 @@ TITLE_FONT = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 MIN_WIDTH = 8
-YES, NO = "tak", "nie"
+YES, NO = YES_NO["pl"]
 
 
 def safe_text(text: str) -> str:
@@ -42,8 +45,10 @@ def safe_text(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def set_cell(ws: Any, row: int, column: int, value: Any, number_format: str | None = None) -> Any:
-    """Write one value; user text never becomes a formula."""
+def set_cell(
+    ws: Any, row: int, column: int, value: Any, number_format: str | None = None, *, wrap: bool = False
+) -> Any:
+    """Write one value (`wrap`: in lines wrapped to the column's width); user text never becomes a formula."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
         value = safe_text(value)
@@ -55,15 +60,41 @@ def set_cell(ws: Any, row: int, column: int, value: Any, number_format: str | No
         cell.value = value
     if number_format:
         cell.number_format = number_format
+    if wrap:
+        cell.alignment = WRAP
     return cell
 
 
-def write_header(ws: Any, row: int, headers: Iterable[str], widths: Iterable[float] | None = None) -> None:
+def write_title(ws: Any, text: str, row: int = 1) -> None:
+    """A sheet's title, in large bold letters in column A."""
+    set_cell(ws, row, 1, text).font = TITLE_FONT
+
+
+def new_workbook(sheet: str, *, title: str | None = None, keywords: str | None = None) -> tuple[Workbook, Any]:
+    """A workbook made by Klaster (with a title and keywords in its properties) and its first sheet, `sheet`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    wb.properties.creator = "Klaster"
+    if title is not None:
+        wb.properties.title = title[:200]
+    if keywords is not None:
+        wb.properties.keywords = keywords
+    return wb, ws
+
+
+def write_header(
+    ws: Any, row: int, headers: Iterable[str], widths: Iterable[float] | None = None, *, freeze: str | None = None
+) -> None:
+    """A row of column headers; with `widths` the columns' widths, with `freeze` the cell above and left of which
+    the sheet stays in view while scrolling (e.g. "A2")."""
     for index, text in enumerate(headers, start=1):
         cell = set_cell(ws, row, index, text)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
     if widths is not None:
         set_widths(ws, widths)
+    if freeze is not None:
+        ws.freeze_panes = freeze
 
 
 def set_widths(ws: Any, widths: Iterable[float]) -> None:
@@ -82,8 +113,19 @@ def fit_to_width(ws: Any, *, landscape: bool = True) -> None:
 
 def header_width(header: str, column: FieldDef | None = None) -> float:
     """A width that shows a header in at most two or three lines and the column's typical content."""
-    base = {"money": 16, "date": 12, "int": 10, "bool": 8, "nip": 14, "regon": 16, "email": 26,
-            "text": 30, "longtext": 40, "choice": 24, "multichoice": 30}.get(column.type if column else "", 14)
+    base = {
+        "money": 16,
+        "date": 12,
+        "int": 10,
+        "bool": 8,
+        "nip": 14,
+        "regon": 16,
+        "email": 26,
+        "text": 30,
+        "longtext": 40,
+        "choice": 24,
+        "multichoice": 30,
+    }.get(column.type if column else "", 14)
     return max(base, min(len(header) / 2 + 2, 30))
 
 
@@ -102,21 +144,14 @@ def number_format_of(column: FieldDef, *, currency: bool = False) -> str | None:
     return None
 
 
-def yes_no(value: bool | None) -> str | None:
-    return None if value is None else (YES if value else NO)
-
-
 def cell_value(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
-    """A typed value as a workbook shows it: numbers and dates as such, lists by their Polish labels."""
-    if value is None or value == () or value == "":
+    """A typed value as a workbook shows it: numbers and dates as such, yes/no and lists by their Polish labels
+    (`forms.display.value_text`; several choices separated by "; ", as the import reads them back)."""
+    if is_empty(value):
         return None
     t = column.type
-    if t == "bool":
-        return yes_no(value)
-    if t == "choice":
-        return definition.choice_label(column.list or "", value)
-    if t == "multichoice":
-        return "; ".join(definition.choice_label(column.list or "", v) for v in value)
+    if t in ("bool", "choice", "multichoice"):
+        return value_text(definition, column, value, separator="; ")
     if t in ("money", "decimal"):
         return Decimal(value)
     if isinstance(value, (int, dt.date)):

@@ -54,9 +54,7 @@ def _check_row(table: TableDef, row: Row, i: int, section: str, criterion: str) 
         value = data.get(col.key)
         if value is None:
             if field_required(col, data):
-                yield Problem(
-                    ERROR, "required", REQUIRED, section, criterion, table=table.key, row=i, column=col.key
-                )
+                yield Problem(ERROR, "required", REQUIRED, section, criterion, table=table.key, row=i, column=col.key)
             continue
         message = check_value(col, value)
         if message is not None:

@@ -192,7 +192,9 @@ def attachment_files(doc: Document, rule: Rule, today: dt.date) -> Iterator[Prob
             message = Text("plik załącznika ma inną sumę SHA-256 niż zapisana", "the file's SHA-256 differs")
         else:
             continue
-        yield Problem(rule.severity, "attachment_file", message, section, criterion, table=table, row=i, column="sha256")
+        yield Problem(
+            rule.severity, "attachment_file", message, section, criterion, table=table, row=i, column="sha256"
+        )
 
 
 def date_not_future(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:

@@ -1,40 +1,39 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="32"/>
+        <location filename="../../ui/dialogs/about.py" line="32" />
         <source>O programie Klaster</source>
         <translation>About Klaster</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="36"/>
+        <location filename="../../ui/dialogs/about.py" line="36" />
         <source>Przygotowanie wniosku o nadanie lub odnowienie statusu Krajowego Klastra Kluczowego: kreator, kontrola kompletności, wydruk i załączniki.</source>
         <translation>Preparing an application for granting or renewing the status of a National Key Cluster (Krajowy Klaster Kluczowy): wizard, completeness checks, printout and attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="42"/>
+        <location filename="../../ui/dialogs/about.py" line="42" />
         <source>Wersja</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="44"/>
+        <location filename="../../ui/dialogs/about.py" line="44" />
         <source>Baza danych</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="47"/>
+        <location filename="../../ui/dialogs/about.py" line="47" />
         <source>Folder dziennika</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="50"/>
+        <location filename="../../ui/dialogs/about.py" line="50" />
         <source>Ustawienia</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="53"/>
+        <location filename="../../ui/dialogs/about.py" line="53" />
         <source>Środowisko</source>
         <translation>Environment</translation>
     </message>
@@ -42,33 +41,33 @@
 <context>
     <name>ApplicationActions</name>
     <message>
-        <location filename="../../ui/start/actions.py" line="46"/>
+        <location filename="../../ui/start/actions.py" line="46" />
         <source>wniosek-{id}</source>
         <translation>application-{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="89"/>
+        <location filename="../../ui/start/actions.py" line="89" />
         <source>Nie można utworzyć wniosku</source>
         <translation>Cannot create the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="103"/>
+        <location filename="../../ui/start/actions.py" line="103" />
         <source>Nie można zduplikować wniosku</source>
         <translation>Cannot duplicate the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="106"/>
+        <location filename="../../ui/start/actions.py" line="106" />
         <source>Utworzono kopię wniosku „{name}”.</source>
         <translation>A copy of “{name}” was created.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="113"/>
-        <location filename="../../ui/start/actions.py" line="136"/>
+        <location filename="../../ui/start/actions.py" line="113" />
+        <location filename="../../ui/start/actions.py" line="136" />
         <source>(bez nazwy)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="115"/>
+        <location filename="../../ui/start/actions.py" line="115" />
         <source>Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?
 
 Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, zasoby ludzkie oraz opisy. Rok odniesienia, dane finansowe, tabele pozostałych obszarów, załączniki, oświadczenia i podpis trzeba uzupełnić na nowo.</source>
@@ -77,38 +76,38 @@ Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr c
 Carried over: the cluster, coordinator and contact person data, the member register, human resources and the descriptions. The reference year, financial data, the tables of the other areas, attachments, declarations and signature must be filled in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="120"/>
+        <location filename="../../ui/start/actions.py" line="120" />
         <source>Odnowienie statusu</source>
         <translation>Renewal of status</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="120"/>
+        <location filename="../../ui/start/actions.py" line="120" />
         <source>Utwórz odnowienie</source>
         <translation>Create renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="126"/>
+        <location filename="../../ui/start/actions.py" line="126" />
         <source>Nie można utworzyć odnowienia</source>
         <translation>Cannot create the renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="129"/>
+        <location filename="../../ui/start/actions.py" line="129" />
         <source>Utworzono wniosek o odnowienie statusu.</source>
         <translation>An application for renewal was created.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="140"/>
-        <location filename="../../ui/start/actions.py" line="153"/>
+        <location filename="../../ui/start/actions.py" line="140" />
+        <location filename="../../ui/start/actions.py" line="153" />
         <source>Usuwanie wniosku</source>
         <translation>Deleting an application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="141"/>
+        <location filename="../../ui/start/actions.py" line="141" />
         <source>Wniosek „{name}” jest otwarty. Zamknij jego okno i spróbuj ponownie.</source>
         <translation>The application “{name}” is open. Close its window and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="145"/>
+        <location filename="../../ui/start/actions.py" line="145" />
         <source>Usunąć wniosek „{name}” (wersja {version}, {state})?
 
 Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups” obok pliku bazy, więc wniosek będzie można odzyskać.</source>
@@ -117,47 +116,47 @@ Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups”
 Before deleting, a backup copy of the database is saved in the “backups” folder next to the database file, so the application can be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="151"/>
+        <location filename="../../ui/start/actions.py" line="151" />
         <source>sfinalizowany</source>
         <translation>finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="151"/>
+        <location filename="../../ui/start/actions.py" line="151" />
         <source>roboczy</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="153"/>
+        <location filename="../../ui/start/actions.py" line="153" />
         <source>Usuń</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="158"/>
+        <location filename="../../ui/start/actions.py" line="158" />
         <source>Nie można usunąć wniosku</source>
         <translation>Cannot delete the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="161"/>
+        <location filename="../../ui/start/actions.py" line="161" />
         <source>Usunięto wniosek „{name}”.</source>
         <translation>The application “{name}” was deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="170"/>
+        <location filename="../../ui/start/actions.py" line="170" />
         <source>Importuj wniosek</source>
         <translation>Import an application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="171"/>
+        <location filename="../../ui/start/actions.py" line="171" />
         <source>Wniosek KKK (*.kkk.json *.json);;Wszystkie pliki (*)</source>
         <translation>KKK application (*.kkk.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="175"/>
+        <location filename="../../ui/start/actions.py" line="175" />
         <source>Nie można zaimportować pliku</source>
         <translation>Cannot import the file</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="182"/>
+        <location filename="../../ui/start/actions.py" line="182" />
         <source>Plik {file} nie został zaimportowany; baza pozostała bez zmian.
 
 {lines}</source>
@@ -166,38 +165,38 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="186"/>
+        <location filename="../../ui/start/actions.py" line="186" />
         <source>…i {n} innych problemów.</source>
         <translation>…and {n} more problems.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="200"/>
+        <location filename="../../ui/start/actions.py" line="200" />
         <source>Zaimportowano plik {file}.</source>
         <translation>Imported {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="212"/>
+        <location filename="../../ui/start/actions.py" line="212" />
         <source>Eksportuj wniosek</source>
         <translation>Export the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="214"/>
+        <location filename="../../ui/start/actions.py" line="214" />
         <source>Wniosek KKK (*.kkk.json)</source>
         <translation>KKK application (*.kkk.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="226"/>
-        <location filename="../../ui/start/actions.py" line="231"/>
+        <location filename="../../ui/start/actions.py" line="226" />
+        <location filename="../../ui/start/actions.py" line="231" />
         <source>Nie można zapisać pliku</source>
         <translation>Cannot save the file</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="227"/>
+        <location filename="../../ui/start/actions.py" line="227" />
         <source>Nie można zapisać pliku {file} ({why}).</source>
         <translation>Cannot save the file {file} ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="233"/>
+        <location filename="../../ui/start/actions.py" line="233" />
         <source>Zapisano {file}.</source>
         <translation>Saved {file}.</translation>
     </message>
@@ -205,77 +204,77 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>ApplicationTable</name>
     <message>
-        <location filename="../../ui/start/table.py" line="92"/>
+        <location filename="../../ui/start/table.py" line="92" />
         <source>Nazwa</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="93"/>
+        <location filename="../../ui/start/table.py" line="93" />
         <source>Runda</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="94"/>
+        <location filename="../../ui/start/table.py" line="94" />
         <source>Rodzaj</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="95"/>
+        <location filename="../../ui/start/table.py" line="95" />
         <source>Stan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="96"/>
+        <location filename="../../ui/start/table.py" line="96" />
         <source>Wersja</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="97"/>
+        <location filename="../../ui/start/table.py" line="97" />
         <source>Kompletność</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="98"/>
+        <location filename="../../ui/start/table.py" line="98" />
         <source>Ostatni zapis</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="139"/>
+        <location filename="../../ui/start/table.py" line="139" />
         <source>Nieznana runda: {id}</source>
         <translation>Unknown round: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="140"/>
+        <location filename="../../ui/start/table.py" line="140" />
         <source>konkurs {year}</source>
         <translation>round {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="143"/>
+        <location filename="../../ui/start/table.py" line="143" />
         <source>(bez nazwy)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="153"/>
+        <location filename="../../ui/start/table.py" line="153" />
         <source>odnowienie</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="153"/>
+        <location filename="../../ui/start/table.py" line="153" />
         <source>nadanie</source>
         <translation>grant</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="154"/>
+        <location filename="../../ui/start/table.py" line="154" />
         <source>sfinalizowany</source>
         <translation>finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="154"/>
+        <location filename="../../ui/start/table.py" line="154" />
         <source>roboczy</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="156"/>
+        <location filename="../../ui/start/table.py" line="156" />
         <source>Suma kontrolna: {sum}</source>
         <translation>Checksum: {sum}</translation>
     </message>
@@ -283,45 +282,58 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>AttachmentsPage</name>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="35"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="35" />
         <source>Wybierz pliki załączników</source>
         <translation>Choose attachment files</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="37"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="37" />
         <source>Dokumenty (*.pdf *.docx *.doc *.odt *.xlsx *.jpg *.png);;Wszystkie pliki (*)</source>
         <translation>Documents (*.pdf *.docx *.doc *.odt *.xlsx *.jpg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="45"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="45" />
         <source>Załączniki</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="57"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="57" />
         <source>Dodaj &amp;pliki z dysku…</source>
         <translation>Add files from &amp;disk…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="83"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="83" />
         <source>{file}: plik ma {size} MB, najwyżej {limit} MB</source>
         <translation>{file}: the file has {size} MB; at most {limit} MB is allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="91"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="91" />
         <source>{file}: nie można odczytać pliku ({why})</source>
         <translation>{file}: cannot read the file ({why})</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/attachments_page.py" line="106"/>
+        <location filename="../../ui/wizard/attachments_page.py" line="106" />
         <source>Nie dodano:</source>
         <translation>Not added:</translation>
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../ui/background.py" line="81" />
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background.py" line="83" />
+        <source>Proszę czekać</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
     <name>BoolEditor</name>
     <message>
-        <location filename="../../ui/editors/choice.py" line="82"/>
+        <location filename="../../ui/editors/choice.py" line="107" />
         <source>tak</source>
         <translation>yes</translation>
     </message>
@@ -329,22 +341,22 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="52"/>
+        <location filename="../../ui/tables/delegates.py" line="52" />
         <source>dd.mm.rrrr</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="54"/>
+        <location filename="../../ui/tables/delegates.py" line="54" />
         <source>0,00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="56"/>
+        <location filename="../../ui/tables/delegates.py" line="56" />
         <source>0,0</source>
         <translation>0.0</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="58"/>
+        <location filename="../../ui/tables/delegates.py" line="58" />
         <source>rrrr</source>
         <translation>yyyy</translation>
     </message>
@@ -352,7 +364,7 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../ui/editors/choice.py" line="17"/>
+        <location filename="../../ui/editors/choice.py" line="18" />
         <source>— wybierz —</source>
         <translation>— choose —</translation>
     </message>
@@ -360,27 +372,27 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>DatabaseSwitcher</name>
     <message>
-        <location filename="../../ui/start/databases.py" line="34"/>
+        <location filename="../../ui/start/databases.py" line="34" />
         <source>(brak)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="44"/>
+        <location filename="../../ui/start/databases.py" line="44" />
         <source>Otwórz bazę</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="45"/>
+        <location filename="../../ui/start/databases.py" line="45" />
         <source>Baza programu Klaster (*.sqlite *.db);;Wszystkie pliki (*)</source>
         <translation>Klaster database (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="52"/>
+        <location filename="../../ui/start/databases.py" line="52" />
         <source>Nie można otworzyć bazy</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="56"/>
+        <location filename="../../ui/start/databases.py" line="56" />
         <source>Zamknij najpierw otwarte okna wniosków.</source>
         <translation>Close the open application windows first.</translation>
     </message>
@@ -388,51 +400,51 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/editors/date.py" line="23"/>
+        <location filename="../../ui/editors/date.py" line="23" />
         <source>dd.mm.rrrr</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/date.py" line="28"/>
+        <location filename="../../ui/editors/date.py" line="28" />
         <source>Wybierz datę z kalendarza</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/date.py" line="56"/>
-        <source>&apos;{text}&apos; nie jest datą (oczekiwano dd.mm.rrrr)</source>
-        <translation>&apos;{text}&apos; is not a date (expected yyyy-mm-dd or dd.mm.yyyy)</translation>
+        <location filename="../../ui/editors/date.py" line="56" />
+        <source>'{text}' nie jest datą (oczekiwano dd.mm.rrrr)</source>
+        <translation>'{text}' is not a date (expected yyyy-mm-dd or dd.mm.yyyy)</translation>
     </message>
 </context>
 <context>
     <name>IndicatorBars</name>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="104"/>
+        <location filename="../../ui/indicator_bars.py" line="104" />
         <source>Klaster: {v}</source>
         <translation>Cluster: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="107"/>
+        <location filename="../../ui/indicator_bars.py" line="107" />
         <source>Średnia KKK: {v}</source>
         <translation>KKK average: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="108"/>
+        <location filename="../../ui/indicator_bars.py" line="108" />
         <source>średnia KKK {v}</source>
         <translation>KKK average {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="117"/>
+        <location filename="../../ui/indicator_bars.py" line="117" />
         <source>p.p.</source>
         <translation>pp</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="196"/>
+        <location filename="../../ui/indicator_bars.py" line="196" />
         <source>Pasek: wartość klastra; pionowa kreska: średnia KKK</source>
-        <translation>Bar: the cluster&apos;s value; vertical line: the KKK average</translation>
+        <translation>Bar: the cluster's value; vertical line: the KKK average</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_bars.py" line="101"/>
-        <location filename="../../ui/indicator_bars.py" line="228"/>
+        <location filename="../../ui/indicator_bars.py" line="101" />
+        <location filename="../../ui/indicator_bars.py" line="228" />
         <source>brak danych</source>
         <translation>no data</translation>
     </message>
@@ -440,72 +452,72 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>KlasterApp</name>
     <message>
-        <location filename="../../ui/app.py" line="73"/>
+        <location filename="../../ui/app.py" line="75" />
         <source>Nie można utworzyć folderu {folder} ({why}).</source>
         <translation>Cannot create the folder {folder} ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="88"/>
+        <location filename="../../ui/app.py" line="90" />
         <source> na komputerze {host}</source>
         <translation> on computer {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="91"/>
+        <location filename="../../ui/app.py" line="93" />
         <source>Ta baza jest już otwarta w innym oknie programu Klaster (PID {pid}{where}).</source>
         <translation>This database is already open in another Klaster window (PID {pid}{where}).</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="95"/>
+        <location filename="../../ui/app.py" line="97" />
         <source>Plik: {path}</source>
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98"/>
+        <location filename="../../ui/app.py" line="100" />
         <source>Nie można utworzyć pliku blokady {path} (brak uprawnień do folderu?).</source>
         <translation>Cannot create the lock file {path} (no permission for the folder?).</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="167" />
         <source>(niedostępny)</source>
         <translation>(unavailable)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="168" />
         <source>Wystąpił nieoczekiwany błąd ({error}). Zapisane dane są bezpieczne. Dziennik: {log}</source>
         <translation>An unexpected error occurred ({error}). Saved data is safe. Log: {log}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="177"/>
+        <location filename="../../ui/app.py" line="179" />
         <source>Klaster — błąd</source>
         <translation>Klaster — error</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="215" />
         <source>Nie można zapisać pliku {path}.</source>
         <translation>Cannot save the file {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="288"/>
+        <location filename="../../ui/app.py" line="291" />
         <source>Przykładowy wniosek nie jest dostępny w tej wersji programu.</source>
         <translation>The demo application is not available in this version of the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="301"/>
+        <location filename="../../ui/app.py" line="304" />
         <source>Zapisano zrzuty ekranu: {n} w {folder}</source>
         <translation>Screenshots saved: {n} in {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="328"/>
+        <location filename="../../ui/app.py" line="331" />
         <source>Błąd: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="331"/>
+        <location filename="../../ui/app.py" line="334" />
         <source>Dziennik:</source>
         <translation>Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="334"/>
+        <location filename="../../ui/app.py" line="337" />
         <source>Nieoczekiwany błąd: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
@@ -513,27 +525,27 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>LineEditor</name>
     <message>
-        <location filename="../../ui/editors/text.py" line="44"/>
+        <location filename="../../ui/editors/text.py" line="44" />
         <source>np. 526-104-08-28</source>
         <translation>e.g. 526-104-08-28</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/text.py" line="45"/>
+        <location filename="../../ui/editors/text.py" line="45" />
         <source>9 albo 14 cyfr</source>
         <translation>9 or 14 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/text.py" line="46"/>
+        <location filename="../../ui/editors/text.py" line="46" />
         <source>np. 0000123456</source>
         <translation>e.g. 0000123456</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/text.py" line="48"/>
+        <location filename="../../ui/editors/text.py" line="48" />
         <source>nazwa@domena.pl</source>
         <translation>name@domain.pl</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/text.py" line="49"/>
+        <location filename="../../ui/editors/text.py" line="49" />
         <source>https://www.przyklad.pl</source>
         <translation>https://www.example.pl</translation>
     </message>
@@ -541,17 +553,17 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>LongTextEditor</name>
     <message>
-        <location filename="../../ui/editors/text.py" line="107"/>
+        <location filename="../../ui/editors/text.py" line="107" />
         <source>{n} / {limit} znaków — o {over} za dużo</source>
         <translation>{n} / {limit} characters — {over} too many</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/text.py" line="109"/>
+        <location filename="../../ui/editors/text.py" line="109" />
         <source>{n} / {limit} znaków</source>
         <translation>{n} / {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/text.py" line="113"/>
+        <location filename="../../ui/editors/text.py" line="113" />
         <source>{n} znaków</source>
         <translation>Characters: {n}</translation>
     </message>
@@ -559,52 +571,52 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>NewApplicationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="32"/>
+        <location filename="../../ui/dialogs/new_application.py" line="32" />
         <source>Nowy wniosek</source>
         <translation>New application</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="43"/>
+        <location filename="../../ui/dialogs/new_application.py" line="43" />
         <source>konkurs {year} ({id})</source>
         <translation>round {year} ({id})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="50"/>
+        <location filename="../../ui/dialogs/new_application.py" line="50" />
         <source>&amp;nadanie statusu</source>
         <translation>&amp;grant of status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="51"/>
+        <location filename="../../ui/dialogs/new_application.py" line="51" />
         <source>o&amp;dnowienie statusu</source>
         <translation>re&amp;newal of status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="64"/>
+        <location filename="../../ui/dialogs/new_application.py" line="64" />
         <source>np. Mazowiecki Klaster ICT (można uzupełnić później)</source>
         <translation>e.g. Mazovian ICT Cluster (can be filled in later)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="69"/>
+        <location filename="../../ui/dialogs/new_application.py" line="69" />
         <source>&amp;Runda konkursu:</source>
         <translation>Competition &amp;round:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="73"/>
+        <location filename="../../ui/dialogs/new_application.py" line="73" />
         <source>Rodzaj wniosku:</source>
         <translation>Application type:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="74"/>
+        <location filename="../../ui/dialogs/new_application.py" line="74" />
         <source>Nazwa &amp;wniosku:</source>
         <translation>Application na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="80"/>
+        <location filename="../../ui/dialogs/new_application.py" line="80" />
         <source>Odnowienie na podstawie wcześniejszego wniosku (z przeniesieniem danych klastra i członków) tworzy się przyciskiem „Odnowienie…” w oknie głównym.</source>
         <translation>A renewal based on an earlier application (carrying over the cluster and member data) is created with the “Renewal…” button in the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_application.py" line="88"/>
+        <location filename="../../ui/dialogs/new_application.py" line="88" />
         <source>Utwórz</source>
         <translation>Create</translation>
     </message>
@@ -612,183 +624,323 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../ui/editors/number.py" line="23"/>
+        <location filename="../../ui/editors/number.py" line="23" />
         <source>0,00 zł</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/number.py" line="23"/>
+        <location filename="../../ui/editors/number.py" line="23" />
         <source>RRRR</source>
         <translation>YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/number.py" line="36"/>
-        <source>&apos;{text}&apos; nie jest liczbą (np. 1 234 567,89)</source>
-        <translation>&apos;{text}&apos; is not a number (e.g. 1,234,567.89)</translation>
+        <location filename="../../ui/editors/number.py" line="36" />
+        <source>'{text}' nie jest liczbą (np. 1 234 567,89)</source>
+        <translation>'{text}' is not a number (e.g. 1,234,567.89)</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/number.py" line="39"/>
+        <location filename="../../ui/editors/number.py" line="39" />
         <source>podaj liczbę całkowitą</source>
         <translation>enter a whole number</translation>
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="43" />
+        <source>Pakiet do wysłania</source>
+        <translation>Submission package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="48" />
+        <source>Folder na pakiet</source>
+        <translation>Folder for the package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="63" />
+        <source>Przygotuj do wysyłki</source>
+        <translation>Prepare for sending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="68" />
+        <source>Wniosek sfinalizowany; suma kontrolna {checksum}.</source>
+        <translation>Application finalised; checksum {checksum}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="72" />
+        <source>Wniosek jest roboczy: można go spakować tylko jako wersję roboczą do wewnętrznego przeglądu.</source>
+        <translation>The application is a draft: it can only be packaged as a draft for internal review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="84" />
+        <source>&amp;Wybierz…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="88" />
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="93" />
+        <source>adres e-mail ministerstwa z ogłoszenia o konkursie</source>
+        <translation>the ministry's e-mail address from the call for applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="95" />
+        <source>&amp;Adresat:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="101" />
+        <source>&amp;Limit poczty:</source>
+        <translation>Mail &amp;limit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="103" />
+        <source>Wersja &amp;robocza do wewnętrznego przeglądu (oznaczona w nazwach i w manifeście)</source>
+        <translation>&amp;Draft for internal review (marked in the names and in the manifest)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="117" />
+        <source>&amp;Utwórz pakiet</source>
+        <translation>Create &amp;package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="120" />
+        <source>&amp;Podziel na części</source>
+        <translation>&amp;Split into parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="123" />
+        <source>Otwórz w programie &amp;pocztowym</source>
+        <translation>Open in &amp;mail program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="127" />
+        <source>Otwórz &amp;folder</source>
+        <translation>Open f&amp;older</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="155" />
+        <source>Tworzę pakiet: PDF, Excel, załączniki…</source>
+        <translation>Creating the package: PDF, Excel, attachments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="164" />
+        <source>Nie można zapisać pakietu w {folder} ({error}).</source>
+        <translation>Cannot write the package to {folder} ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="196" />
+        <source>Pakiet: {folder}</source>
+        <translation>Package: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="197" />
+        <source>ZIP: {zip}</source>
+        <translation>ZIP: {zip}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="201" />
+        <source>Razem: {size} (limit {limit})</source>
+        <translation>Total: {size} (limit {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="207" />
+        <source>UWAGA: wersja robocza — nie do wysłania do ministerstwa.</source>
+        <translation>NOTE: draft — not to be sent to the ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="211" />
+        <source>UWAGA: pakiet przekracza limit poczty; podziel go na części albo wyślij inną drogą.</source>
+        <translation>NOTE: the package exceeds the mail limit; split it into parts or send it another way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="218" />
+        <source>Część {n} z {count}: {size}</source>
+        <translation>Part {n} of {count}: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="222" />
+        <source>Wiadomość: {path}</source>
+        <translation>Message: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialog.py" line="241" />
+        <source>
+Pliki do załączenia są w folderze: {folder}
+</source>
+        <translation>
+The files to attach are in the folder: {folder}
+</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="31"/>
+        <location filename="../../ui/wizard/review_page.py" line="31" />
         <source>Sprawdzenie wniosku</source>
         <translation>Checking the application</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="41"/>
+        <location filename="../../ui/wizard/review_page.py" line="41" />
         <source>Miejsce</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="41"/>
+        <location filename="../../ui/wizard/review_page.py" line="41" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="50"/>
+        <location filename="../../ui/wizard/review_page.py" line="50" />
         <source>&amp;Finalizuj wniosek…</source>
         <translation>Finali&amp;se the application…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="52"/>
+        <location filename="../../ui/wizard/review_page.py" line="52" />
         <source>&amp;Korekta (nowa wersja)</source>
         <translation>Co&amp;rrection (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="87"/>
+        <location filename="../../ui/wizard/review_page.py" line="87" />
         <source>Wniosek jest sfinalizowany ({time}) i tylko do odczytu. Suma kontrolna: &lt;b&gt;{checksum}&lt;/b&gt;. Aby coś zmienić, utwórz korektę.</source>
         <translation>The application was finalised ({time}) and is read-only. Checksum: &lt;b&gt;{checksum}&lt;/b&gt;. To change anything, create a correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="95"/>
+        <location filename="../../ui/wizard/review_page.py" line="95" />
         <source>Do poprawienia: &lt;b&gt;{errors}&lt;/b&gt;; {warnings}. Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do miejsca problemu.</source>
         <translation>To fix: &lt;b&gt;{errors}&lt;/b&gt;; {warnings}. Double-click an entry (or press Enter) to go to the place of the problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/review_page.py" line="99"/>
+        <location filename="../../ui/wizard/review_page.py" line="99" />
         <source>Brak błędów — wniosek można sfinalizować ({warnings}).</source>
         <translation>No errors — the application can be finalised ({warnings}).</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/session.py" line="223" />
+        <source>Nie udało się zapisać zmian: {error}. Zmiany są w pamięci; ponowię zapis.</source>
+        <translation>Could not save the changes: {error}. They are kept in memory; saving will be retried.</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start/window.py" line="82"/>
-        <location filename="../../ui/start/window.py" line="125"/>
+        <location filename="../../ui/start/window.py" line="82" />
+        <location filename="../../ui/start/window.py" line="125" />
         <source>&amp;Nowy wniosek…</source>
         <translation>&amp;New application…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="83"/>
+        <location filename="../../ui/start/window.py" line="83" />
         <source>&amp;Otwórz wniosek</source>
         <translation>&amp;Open application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="84"/>
+        <location filename="../../ui/start/window.py" line="84" />
         <source>Otwórz &amp;bazę…</source>
         <translation>Open &amp;database…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="85"/>
-        <location filename="../../ui/start/window.py" line="130"/>
+        <location filename="../../ui/start/window.py" line="85" />
+        <location filename="../../ui/start/window.py" line="130" />
         <source>&amp;Importuj .kkk.json…</source>
         <translation>&amp;Import .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="86"/>
+        <location filename="../../ui/start/window.py" line="86" />
         <source>&amp;Eksportuj .kkk.json…</source>
         <translation>&amp;Export .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="87"/>
+        <location filename="../../ui/start/window.py" line="87" />
         <source>&amp;Zakończ</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="88"/>
-        <location filename="../../ui/start/window.py" line="127"/>
+        <location filename="../../ui/start/window.py" line="88" />
+        <location filename="../../ui/start/window.py" line="127" />
         <source>&amp;Duplikuj</source>
         <translation>&amp;Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="89"/>
+        <location filename="../../ui/start/window.py" line="89" />
         <source>&amp;Odnowienie…</source>
         <translation>&amp;Renewal…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="90"/>
-        <location filename="../../ui/start/window.py" line="129"/>
+        <location filename="../../ui/start/window.py" line="90" />
+        <location filename="../../ui/start/window.py" line="129" />
         <source>&amp;Usuń…</source>
         <translation>De&amp;lete…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="91"/>
+        <location filename="../../ui/start/window.py" line="91" />
         <source>&amp;O programie</source>
         <translation>&amp;About Klaster</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="97"/>
+        <location filename="../../ui/start/window.py" line="97" />
         <source>&amp;Plik</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="102"/>
+        <location filename="../../ui/start/window.py" line="102" />
         <source>Ostatnie b&amp;azy</source>
         <translation>R&amp;ecent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="110"/>
+        <location filename="../../ui/start/window.py" line="110" />
         <source>&amp;Edycja</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="115"/>
+        <location filename="../../ui/start/window.py" line="115" />
         <source>Pomo&amp;c</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="126"/>
+        <location filename="../../ui/start/window.py" line="126" />
         <source>&amp;Otwórz</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="128"/>
+        <location filename="../../ui/start/window.py" line="128" />
         <source>Odno&amp;wienie…</source>
         <translation>Rene&amp;wal…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="131"/>
+        <location filename="../../ui/start/window.py" line="131" />
         <source>E&amp;ksportuj .kkk.json…</source>
         <translation>E&amp;xport .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="147"/>
+        <location filename="../../ui/start/window.py" line="147" />
         <source>Brak wniosków. Utwórz nowy wniosek albo zaimportuj plik .kkk.json.</source>
         <translation>No applications yet. Create a new application or import a .kkk.json file.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="167"/>
+        <location filename="../../ui/start/window.py" line="167" />
         <source>Klaster — {name}</source>
         <translation>Klaster — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="192"/>
+        <location filename="../../ui/start/window.py" line="208" />
         <source>Baza: {path} · wnioski: {count}</source>
         <translation>Database: {path} · applications: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="251"/>
-        <location filename="../../ui/start/window.py" line="261"/>
+        <location filename="../../ui/start/window.py" line="267" />
+        <location filename="../../ui/start/window.py" line="277" />
         <source>Nie można otworzyć wniosku</source>
         <translation>Cannot open the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="262"/>
+        <location filename="../../ui/start/window.py" line="278" />
         <source>Kreator wniosku nie jest dostępny w tej wersji programu.</source>
         <translation>The application wizard is not available in this version of the program.</translation>
     </message>
@@ -796,87 +948,87 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../ui/tables/editor.py" line="88"/>
+        <location filename="../../ui/tables/editor.py" line="88" />
         <source>Szukaj…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="121"/>
+        <location filename="../../ui/tables/editor.py" line="121" />
         <source>&amp;Dodaj wiersz</source>
         <translation>&amp;Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="122"/>
+        <location filename="../../ui/tables/editor.py" line="122" />
         <source>&amp;Usuń</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="123"/>
+        <location filename="../../ui/tables/editor.py" line="123" />
         <source>Usuń zaznaczone wiersze</source>
         <translation>Remove the selected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="124"/>
+        <location filename="../../ui/tables/editor.py" line="124" />
         <source>W górę</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="125"/>
+        <location filename="../../ui/tables/editor.py" line="125" />
         <source>W dół</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="126"/>
+        <location filename="../../ui/tables/editor.py" line="126" />
         <source>&amp;Wklej z Excela</source>
         <translation>&amp;Paste from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="127"/>
+        <location filename="../../ui/tables/editor.py" line="127" />
         <source>Dopisz wiersze skopiowane z arkusza (Ctrl+V w tabeli)</source>
         <translation>Append rows copied from a spreadsheet (Ctrl+V in the table)</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="241"/>
+        <location filename="../../ui/tables/editor.py" line="241" />
         <source>Usunąć zaznaczone wiersze ({n})? Tego nie można cofnąć.</source>
         <translation>Remove the selected rows ({n})? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="242"/>
+        <location filename="../../ui/tables/editor.py" line="242" />
         <source>Usuwanie wierszy</source>
         <translation>Removing rows</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="270"/>
+        <location filename="../../ui/tables/editor.py" line="270" />
         <source>Wklejanie z Excela</source>
         <translation>Pasting from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="272"/>
+        <location filename="../../ui/tables/editor.py" line="272" />
         <source>Schowek nie zawiera wierszy do wklejenia.</source>
         <translation>The clipboard holds no rows to paste.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="277"/>
+        <location filename="../../ui/tables/editor.py" line="277" />
         <source>Wklejono wierszy: {n}.</source>
         <translation>Rows pasted: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="279"/>
+        <location filename="../../ui/tables/editor.py" line="279" />
         <source>Dodano wierszy: {n}. Tych komórek nie udało się odczytać; zostały puste:</source>
         <translation>Rows added: {n}. These cells could not be read and were left empty:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="306"/>
+        <location filename="../../ui/tables/editor.py" line="306" />
         <source>Kolejność zmienia się tylko bez sortowania i filtra.</source>
         <translation>Rows can be reordered only while the table is neither sorted nor filtered.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="310"/>
+        <location filename="../../ui/tables/editor.py" line="310" />
         <source>Wierszy: {n}</source>
         <translation>Rows: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/editor.py" line="312"/>
+        <location filename="../../ui/tables/editor.py" line="312" />
         <source>(widocznych: {n})</source>
         <translation>(shown: {n})</translation>
     </message>
@@ -884,32 +1036,22 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/tables/model.py" line="51"/>
+        <location filename="../../ui/tables/model.py" line="51" />
         <source>Błąd:</source>
         <translation>Error:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="52"/>
+        <location filename="../../ui/tables/model.py" line="52" />
         <source>Uwaga:</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="57"/>
-        <source>tak</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/model.py" line="57"/>
-        <source>nie</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/model.py" line="209"/>
+        <location filename="../../ui/tables/model.py" line="209" />
         <source>(wymagane)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="269"/>
+        <location filename="../../ui/tables/model.py" line="273" />
         <source>Wiersz {row}, kolumna „{column}”</source>
         <translation>Row {row}, column “{column}”</translation>
     </message>
@@ -917,50 +1059,104 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>TablePaste</name>
     <message>
-        <location filename="../../ui/tables/paste.py" line="49"/>
-        <source>&apos;{text}&apos; nie ma na liście (np. {examples})</source>
-        <translation>&apos;{text}&apos; is not on the list (e.g. {examples})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/paste.py" line="61"/>
-        <source>&apos;{text}&apos; nie jest liczbą (np. 1 234 567,89)</source>
-        <translation>&apos;{text}&apos; is not a number (e.g. 1,234,567.89)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/paste.py" line="71"/>
-        <source>&apos;{text}&apos; nie jest liczbą całkowitą</source>
-        <translation>&apos;{text}&apos; is not a whole number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/paste.py" line="81"/>
-        <source>&apos;{text}&apos; nie jest datą (oczekiwano dd.mm.rrrr)</source>
-        <translation>&apos;{text}&apos; is not a date (expected yyyy-mm-dd or dd.mm.yyyy)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/paste.py" line="93"/>
-        <source>&apos;{text}&apos; nie jest wartością tak/nie</source>
-        <translation>&apos;{text}&apos; is not a yes/no value</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tables/paste.py" line="190"/>
+        <location filename="../../ui/tables/paste.py" line="190" />
         <source>wiersz {row}, kolumna „{column}”</source>
         <translation>row {row}, column “{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/paste.py" line="229"/>
+        <location filename="../../ui/tables/paste.py" line="229" />
         <source>pominięto komórki wykraczające poza ostatnią kolumnę tabeli (do {n} w wierszu)</source>
         <translation>skipped cells beyond the last column of the table (up to {n} in a row)</translation>
     </message>
 </context>
 <context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="34" />
+        <location filename="../../ui/versions_dialog.py" line="40" />
+        <source>Zestawienie zmian</source>
+        <translation>Summary of changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="45" />
+        <source>sfinalizowana</source>
+        <translation>finalised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="47" />
+        <source>robocza</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="51" />
+        <source>wersja {n} ({state}, {when}{checksum})</source>
+        <translation>version {n} ({state}, {when}{checksum})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="62" />
+        <source>Wersje wniosku</source>
+        <translation>Application versions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="74" />
+        <source>&amp;Wcześniejsza:</source>
+        <translation>&amp;Earlier:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="75" />
+        <source>&amp;Późniejsza:</source>
+        <translation>&amp;Later:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="82" />
+        <source>Miejsce</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="83" />
+        <source>Zmiana</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="84" />
+        <source>Było</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="85" />
+        <source>Jest</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="94" />
+        <source>Eksport &amp;PDF zestawienia zmian…</source>
+        <translation>Export summary of changes to &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="141" />
+        <source>Zmian: {n}.</source>
+        <translation>Changes: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="143" />
+        <source>Brak zmian między tymi wersjami.</source>
+        <translation>No changes between these versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py" line="161" />
+        <source>Nie można zapisać pliku {path} ({error}).</source>
+        <translation>Cannot write the file {path} ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>WizardWindow</name>
     <message>
-        <location filename="../../ui/wizard/window.py" line="61"/>
+        <location filename="../../ui/wizard/window.py" line="61" />
         <source>Finalizacja wniosku</source>
         <translation>Finalising the application</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="62"/>
+        <location filename="../../ui/wizard/window.py" line="62" />
         <source>Po sfinalizowaniu wniosku nie można go zmieniać (zmiany wymagają korekty).
 
 Suma kontrolna danych: {checksum}
@@ -973,208 +1169,218 @@ Data checksum: {checksum}
 Finalise the application?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="106"/>
-        <location filename="../../ui/wizard/window.py" line="343"/>
+        <location filename="../../ui/wizard/window.py" line="106" />
+        <location filename="../../ui/wizard/window.py" line="350" />
         <source>Sprawdź wniosek</source>
         <translation>Check the application</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="113"/>
-        <source>Kompletność: %p&#xa0;%</source>
+        <location filename="../../ui/wizard/window.py" line="113" />
+        <source>Kompletność: %p %</source>
         <translation>Complete: %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="117"/>
+        <location filename="../../ui/wizard/window.py" line="117" />
         <source>Części wniosku</source>
         <translation>Parts of the application</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="124"/>
+        <location filename="../../ui/wizard/window.py" line="124" />
         <source>« &amp;Wstecz</source>
         <translation>« &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="125"/>
+        <location filename="../../ui/wizard/window.py" line="125" />
         <source>&amp;Dalej »</source>
         <translation>&amp;Next »</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="166"/>
+        <location filename="../../ui/wizard/window.py" line="166" />
         <source>Ostatni zapis: {time}</source>
         <translation>Last saved: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="171"/>
+        <location filename="../../ui/wizard/window.py" line="171" />
         <source>&amp;Plik</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="174"/>
+        <location filename="../../ui/wizard/window.py" line="174" />
         <source>&amp;Podgląd wydruku wniosku…</source>
         <translation>Print pre&amp;view of the application…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="179"/>
+        <location filename="../../ui/wizard/window.py" line="179" />
         <source>&amp;Drukuj wniosek…</source>
         <translation>&amp;Print the application…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="184"/>
+        <location filename="../../ui/wizard/window.py" line="184" />
         <source>Eksport wniosku do P&amp;DF…</source>
         <translation>Export the application to P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="189"/>
+        <location filename="../../ui/wizard/window.py" line="189" />
         <source>Podgląd wydruku p&amp;odsumowania…</source>
         <translation>Print preview of the &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="194"/>
+        <location filename="../../ui/wizard/window.py" line="194" />
         <source>Eksport podsumowania do PD&amp;F…</source>
         <translation>Export the summary to PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="198"/>
+        <location filename="../../ui/wizard/window.py" line="198" />
         <source>Eksport do &amp;Excela…</source>
         <translation>Export to &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="206"/>
+        <location filename="../../ui/wizard/window.py" line="206" />
         <source>&amp;Zamknij wniosek</source>
         <translation>&amp;Close the application</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="210"/>
+        <location filename="../../ui/wizard/window.py" line="210" />
         <source>&amp;Wniosek</source>
         <translation>Appli&amp;cation</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="211"/>
+        <location filename="../../ui/wizard/window.py" line="211" />
         <source>&amp;Sprawdź</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="215"/>
+        <location filename="../../ui/wizard/window.py" line="215" />
         <source>&amp;Finalizuj…</source>
         <translation>&amp;Finalise…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="218"/>
+        <location filename="../../ui/wizard/window.py" line="218" />
         <source>&amp;Korekta (nowa wersja)</source>
         <translation>Co&amp;rrection (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="221"/>
+        <location filename="../../ui/wizard/window.py" line="222" />
+        <source>&amp;Wersje i zestawienie zmian…</source>
+        <translation>&amp;Versions and changes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="224" />
+        <source>&amp;Przygotuj do wysyłki…</source>
+        <translation>&amp;Prepare for sending…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="228" />
         <source>&amp;Edycja</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="222"/>
+        <location filename="../../ui/wizard/window.py" line="229" />
         <source>&amp;Następny problem</source>
         <translation>&amp;Next problem</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="227"/>
+        <location filename="../../ui/wizard/window.py" line="234" />
         <source>&amp;Importuj członków z Excela…</source>
         <translation>&amp;Import members from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="229"/>
+        <location filename="../../ui/wizard/window.py" line="236" />
         <source>&amp;Ankiety członków…</source>
         <translation>Member &amp;questionnaires…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="233"/>
+        <location filename="../../ui/wizard/window.py" line="240" />
         <source>P&amp;rzejdź</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="234"/>
+        <location filename="../../ui/wizard/window.py" line="241" />
         <source>&amp;Wstecz</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="237"/>
+        <location filename="../../ui/wizard/window.py" line="244" />
         <source>&amp;Dalej</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="241"/>
+        <location filename="../../ui/wizard/window.py" line="248" />
         <source>Pomo&amp;c</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="242"/>
+        <location filename="../../ui/wizard/window.py" line="249" />
         <source>&amp;O programie</source>
         <translation>&amp;About Klaster</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="284"/>
+        <location filename="../../ui/wizard/window.py" line="291" />
         <source>Brak problemów we wniosku.</source>
         <translation>The application has no problems.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="299"/>
+        <location filename="../../ui/wizard/window.py" line="306" />
         <source>Ta funkcja nie jest dostępna w tej wersji programu.</source>
         <translation>This feature is not available in this version of the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="319"/>
+        <location filename="../../ui/wizard/window.py" line="326" />
         <source>Wniosek bez nazwy</source>
         <translation>Untitled application</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="320"/>
+        <location filename="../../ui/wizard/window.py" line="327" />
         <source>sfinalizowany</source>
         <translation>finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="320"/>
+        <location filename="../../ui/wizard/window.py" line="327" />
         <source>roboczy</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="321"/>
+        <location filename="../../ui/wizard/window.py" line="328" />
         <source>{name} — wersja {version}, {state} — Klaster</source>
         <translation>{name} — version {version}, {state} — Klaster</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="334"/>
+        <location filename="../../ui/wizard/window.py" line="341" />
         <source>{title}: {status} ({filled}/{required} wymaganych)</source>
         <translation>{title}: {status} ({filled}/{required} required)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="349"/>
+        <location filename="../../ui/wizard/window.py" line="356" />
         <source>Zapisywanie…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="352"/>
+        <location filename="../../ui/wizard/window.py" line="359" />
         <source>Zapisano o {time}</source>
         <translation>Saved at {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="363"/>
+        <location filename="../../ui/wizard/window.py" line="370" />
         <source>Wniosek sfinalizowany — tylko do odczytu. Suma kontrolna: &lt;b&gt;{checksum}&lt;/b&gt;. Zmiany: Wniosek › Korekta.</source>
         <translation>Application finalised — read-only. Checksum: &lt;b&gt;{checksum}&lt;/b&gt;. To change it: Application › Correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="382"/>
+        <location filename="../../ui/wizard/window.py" line="389" />
         <source>Finalizacja</source>
         <translation>Finalising</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="383"/>
+        <location filename="../../ui/wizard/window.py" line="390" />
         <source>Wniosek ma {count} do poprawienia przed finalizacją.</source>
         <translation>The application has {count} to fix before it can be finalised.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="398"/>
+        <location filename="../../ui/wizard/window.py" line="405" />
         <source>Zapis</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/window.py" line="399"/>
+        <location filename="../../ui/wizard/window.py" line="406" />
         <source>Nie udało się zapisać ostatnich zmian. Zamknąć mimo to (ostatnie zmiany przepadną)?</source>
         <translation>The latest changes could not be saved. Close anyway (the latest changes will be lost)?</translation>
     </message>

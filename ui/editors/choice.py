@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from forms.schema import FieldDef, FormDefinition
 from ui.editors.base import FieldEditor
@@ -76,15 +77,38 @@ class MultiChoiceEditor(FieldEditor):
             box.setEnabled(not read_only)
 
 
+class ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class BoolEditor(FieldEditor):
+    """yes/no; a declaration (must_be_true) shows its whole text, wrapped, beside the box."""
+
     def __init__(self, fdef: FieldDef, definition: FormDefinition, parent: QWidget | None = None) -> None:
         super().__init__(fdef, definition, parent)
-        text = fdef.label.get(self.lang) if fdef.must_be_true else self.tr("tak")
-        self.box = QCheckBox(text, self)
+        if fdef.must_be_true:
+            body = QWidget(self)
+            row = QHBoxLayout(body)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.box = QCheckBox(body)
+            text = ClickableLabel(fdef.label.get(self.lang) + " *", body)
+            text.setWordWrap(True)
+            text.setBuddy(self.box)
+            text.clicked.connect(lambda: self.box.isEnabled() and self.box.toggle())
+            row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(text, 1)
+            body.setFocusProxy(self.box)
+            self.add_body(body)
+        else:
+            self.box = QCheckBox(self.tr("tak"), self)
+            self.add_body(self.box)
         self.box.toggled.connect(
             lambda checked: self.emit_edit(True if checked else (False if not fdef.must_be_true else None))
         )
-        self.add_body(self.box)
 
     def value(self) -> Any:
         return self.box.isChecked()

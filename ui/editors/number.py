@@ -8,10 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from forms.fmt import format_decimal, parse_number
+from forms.fmt import format_decimal, number_input, parse_number
 from forms.schema import FieldDef, FormDefinition
 from ui.editors.base import FieldEditor
-from ui.i18n import number_input
 
 
 class NumberEditor(FieldEditor):

@@ -2,6 +2,6 @@
 
 from ui.tables.editor import TableEditor
 from ui.tables.model import TableModel
-from ui.tables.paste import parse_cell, parse_clipboard_rows
+from ui.tables.paste import parse_clipboard_rows
 
-__all__ = ["TableEditor", "TableModel", "parse_cell", "parse_clipboard_rows"]
+__all__ = ["TableEditor", "TableModel", "parse_clipboard_rows"]

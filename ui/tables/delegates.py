@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.cells import CellError, parse_cell
+from forms.display import yes_no
 from forms.schema import FieldDef, FormDefinition
 from ui.i18n import current_language
-from ui.tables.model import ERROR_COLOURS, TableModel, edit_text, is_dark_palette, yes_no
-from ui.tables.paste import parse_cell
+from ui.tables.model import ERROR_COLOURS, TableModel, edit_text, is_dark_palette
 
 POPUP_TYPES = ("multichoice", "longtext")  # editors taller than a row
 EMPTY = ""  # the data of a combo's empty entry
@@ -114,7 +115,7 @@ class CellDelegate(QStyledItemDelegate):
     @staticmethod
     def _choices(column: FieldDef, definition: FormDefinition, lang: str) -> list[tuple[str, Any]]:
         if column.type == "bool":
-            return [("", EMPTY), (yes_no(True), True), (yes_no(False), False)]
+            return [("", EMPTY), (yes_no(True, lang), True), (yes_no(False, lang), False)]
         return [("", EMPTY)] + [(c.label.get(lang), c.code) for c in definition.choices(column.list or "")]
 
     def _combo(self, parent: QWidget, items: list[tuple[str, Any]]) -> QComboBox:
@@ -169,7 +170,7 @@ class CellDelegate(QStyledItemDelegate):
         try:
             parse_cell(column, text, definition, lang)
             message = ""
-        except ValueError as exc:
+        except CellError as exc:
             message = str(exc)
         palette = edit.parent().palette() if edit.parent() else edit.palette()
         if message:

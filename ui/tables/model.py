@@ -22,12 +22,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
+from forms.cells import parse_cell
 from forms.checks.problem import Problem
-from forms.fmt import format_date, format_decimal, format_int, format_money
+from forms.display import value_text
+from forms.fmt import format_date, format_decimal
 from forms.schema import FieldDef, FormDefinition, TableDef
 from ui.i18n import current_language
 from ui.session import Session
-from ui.tables.paste import parse_cell
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMERIC_TYPES = ("money", "decimal", "int")
@@ -53,44 +54,17 @@ def problem_tooltip(problems: list[Problem], lang: str | None = None) -> str:
     return "\n".join(f"{error if p.is_error else warning} {p.message.get(lang)}" for p in problems)
 
 
-def yes_no(value: bool) -> str:
-    return QCoreApplication.translate("TableModel", "tak") if value else QCoreApplication.translate("TableModel", "nie")
-
-
 def display_text(column: FieldDef, value: Any, definition: FormDefinition, lang: str | None = None) -> str:
     """The written form of a typed cell value in `lang` (by default the user interface's language), on one line."""
-    if value is None:
-        return ""
-    lang = lang or current_language()
-    t = column.type
-    if t == "money":
-        return format_money(value, lang)
-    if t == "decimal":
-        return format_decimal(value, lang=lang)
-    if t == "int":
-        return format_int(value, lang)
-    if t == "date":
-        return format_date(value, lang)
-    if t == "bool":
-        return yes_no(value)
-    if t == "choice":
-        return definition.choice_label(column.list or "", value, lang)
-    if t == "multichoice":
-        return ", ".join(short_label(definition.choice_label(column.list or "", code, lang)) for code in value)
-    return " ".join(str(value).split()) if t == "longtext" else str(value)
-
-
-def short_label(label: str) -> str:
-    """`ERP – planowanie zasobów przedsiębiorstwa` -> `ERP`: the lead of a label that explains itself after a dash
-    (a cell shows several; the tool tip lists them in full)."""
-    return label.split(" – ", 1)[0]
+    text = value_text(definition, column, value, lang or current_language(), empty="", short_labels=True)
+    return " ".join(text.split()) if column.type == "longtext" else text
 
 
 def full_text(column: FieldDef, value: Any, definition: FormDefinition, lang: str | None = None) -> str:
     """The tool tip of a cell: a multichoice one label a line, long texts in full."""
     lang = lang or current_language()
     if column.type == "multichoice" and value:
-        return "\n".join(definition.choice_label(column.list or "", code, lang) for code in value)
+        return value_text(definition, column, value, lang, separator="\n")
     if column.type == "longtext" and value:
         return str(value)
     text = display_text(column, value, definition, lang)

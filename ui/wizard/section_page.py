@@ -96,19 +96,19 @@ class SectionPage(QScrollArea):
                 editor = create_editor(fdef, self.session.definition, box)
                 editor.setObjectName(f"field:{fdef.key}")
                 editor.edited.connect(lambda value, key=fdef.key: self.session.set_value(key, value))
-                if fdef.type == "bool" and fdef.must_be_true:
-                    label = QLabel("*", box)
-                else:
-                    label = QLabel(_label_text(fdef, field_required(fdef, self.session.doc.values), self.lang), box)
-                    label.setBuddy(editor)
-                label.setWordWrap(True)
-                label.setFixedWidth(LABEL_WIDTH)  # a fixed width lets wrapped labels get their full height
                 if fdef.help:
                     editor.setToolTip(fdef.help.get(self.lang))
-                form.addRow(label, editor)
                 self.editors[fdef.key] = editor
-                self.labels[fdef.key] = label
                 self.forms[fdef.key] = form
+                if fdef.type == "bool" and fdef.must_be_true:
+                    form.addRow(editor)  # a declaration: its wrapped text is its label, across the whole row
+                    continue
+                label = QLabel(_label_text(fdef, field_required(fdef, self.session.doc.values), self.lang), box)
+                label.setBuddy(editor)
+                label.setWordWrap(True)
+                label.setFixedWidth(LABEL_WIDTH)  # a fixed width lets wrapped labels get their full height
+                form.addRow(label, editor)
+                self.labels[fdef.key] = label
             lay.addLayout(form)
         for table in criterion.tables:
             editor = self._table_editor(table, box)

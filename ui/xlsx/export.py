@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from export.xlsx.cells import fold
+from export.atomic import with_extension
 from export.xlsx.safety import Cancelled
 from export.xlsx.workbook import write_application_xlsx
+from forms.cells import fold
+from ui.background import run_in_background, snapshot
 from ui.xlsx import prompts
-from ui.background import run_in_background
 
 TITLE = "Eksport do Excela"
 
@@ -26,15 +27,13 @@ def export_xlsx(parent: QWidget | None, session: Any) -> Path | None:
     chosen = prompts.choose_save_file(parent, "Zapisz wniosek jako skoroszyt Excel", suggested_name(session))
     if not chosen:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
-    session.flush()
-    doc, info = session.doc.copy(), session.info
+    path = with_extension(chosen, ".xlsx")
+    doc, info = snapshot(session)
     sources = session.repo.row_sources(session.app_id, "members")
     try:
-        run_in_background(parent, "Zapisywanie skoroszytu…",
-                          lambda progress: write_application_xlsx(doc, info, path, sources=sources))
+        run_in_background(
+            parent, "Zapisywanie skoroszytu…", lambda progress: write_application_xlsx(doc, info, path, sources=sources)
+        )
     except Cancelled:
         return None
     except OSError as exc:

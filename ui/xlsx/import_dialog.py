@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from export.xlsx.cells import display
 from export.xlsx.headers import HeaderMatch, target_choices
 from export.xlsx.members_import import (
     ADD,
@@ -47,10 +46,11 @@ from export.xlsx.members_import import (
 from export.xlsx.model import ImportPreview
 from export.xlsx.plan import ACTION_LABELS
 from export.xlsx.safety import Cancelled, Progress, XlsxFileError
+from forms.cells import raw_text
 from forms.document import Document
 from models.repository import RepositoryError
-from ui.xlsx import prompts
 from ui.background import run_in_background
+from ui.xlsx import prompts
 
 TITLE = "Import członków z pliku Excel"
 SKIP = ""
@@ -93,7 +93,7 @@ class PreviewModel(QAbstractTableModel):
         m = self.columns[c - FIRST_SHEET_COLUMN] if c >= FIRST_SHEET_COLUMN else None
         if role == Qt.ItemDataRole.DisplayRole:
             if m is not None:
-                return display(item.row.raw[m.index]) if m.index < len(item.row.raw) else ""
+                return raw_text(item.row.raw[m.index]) if m.index < len(item.row.raw) else ""
             if c == 0:
                 return str(item.row.number)
             if c == 1:
@@ -116,8 +116,15 @@ class PreviewModel(QAbstractTableModel):
 class ImportMembersDialog(QDialog):
     """The preview of an import; `plan` and `preview` reflect the current column mapping."""
 
-    def __init__(self, sheet: SheetData, doc: Document, parent: QWidget | None = None, *,
-                 preview: ImportPreview | None = None, plan: ImportPlan | None = None) -> None:
+    def __init__(
+        self,
+        sheet: SheetData,
+        doc: Document,
+        parent: QWidget | None = None,
+        *,
+        preview: ImportPreview | None = None,
+        plan: ImportPlan | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.sheet, self.doc = sheet, doc
@@ -175,8 +182,11 @@ class ImportMembersDialog(QDialog):
         if not unmatched:
             return None
         taken = {m.target.spec for m in self.preview.matched}
-        options = [(spec, label) for spec, label in target_choices(self.table, self.doc.definition)
-                   if spec not in taken and spec.split(":")[0] not in taken]
+        options = [
+            (spec, label)
+            for spec, label in target_choices(self.table, self.doc.definition)
+            if spec not in taken and spec.split(":")[0] not in taken
+        ]
         box = QGroupBox("Kolumny, których nie rozpoznano: wskaż, co zawierają (albo pomiń)")
         form = QFormLayout(box)
         for m in unmatched:
@@ -215,7 +225,8 @@ class ImportMembersDialog(QDialog):
             f"Plik <b>{_esc(p.file_name)}</b>, arkusz „{_esc(p.sheet)}”, nagłówki w wierszu {p.header_row}.<br>"
             f"Do dodania: <b>{len(plan.of(ADD))}</b> · do aktualizacji: <b>{len(plan.of(UPDATE))}</b> · "
             f"odrzucone: <b>{len(plan.rejected)}</b>"
-            + (f" · brak kolumn: {_esc(', '.join(c.label.pl for c in p.missing))}" if p.missing else ""))
+            + (f" · brak kolumn: {_esc(', '.join(c.label.pl for c in p.missing))}" if p.missing else "")
+        )
         self.report.setPlainText("\n".join(report_lines(plan)[2:]) or "Wszystkie wiersze są poprawne.")
         self.import_button.setEnabled(bool(plan.accepted))
         self.import_button.setText(f"Importuj poprawne wiersze ({len(plan.accepted)})")
@@ -265,9 +276,13 @@ def import_members_dialog(parent: QWidget | None, session: Any) -> Any:
         prompts.show_error(parent, TITLE, f"Nic nie zostało wczytane: {exc}.")
         return None
     reload_session(session)
-    prompts.show_info(parent, TITLE, f"Dodano członków: {result.added}, zaktualizowano: {result.updated}, "
-                      f"pominięto odrzucone wiersze: {result.rejected}.",
-                      "\n".join(report_lines(result.plan, done=True)))
+    prompts.show_info(
+        parent,
+        TITLE,
+        f"Dodano członków: {result.added}, zaktualizowano: {result.updated}, "
+        f"pominięto odrzucone wiersze: {result.rejected}.",
+        "\n".join(report_lines(result.plan, done=True)),
+    )
     return result
 
 

@@ -42,9 +42,9 @@ from export.xlsx.questionnaires import (
 )
 from export.xlsx.safety import Cancelled, XlsxFileError
 from models.repository import RepositoryError
+from ui.background import run_in_background
 from ui.xlsx import prompts
 from ui.xlsx.import_dialog import reload_session
-from ui.background import run_in_background
 
 TITLE = "Ankiety członków"
 STATUS_COLOURS = {RETURNED: "#e6f4ea", MISSING: "#f1f3f4", PROBLEMS: "#fce8e6"}
@@ -102,8 +102,9 @@ class QuestionnairesDialog(QDialog):
         self.import_button.setEnabled(False)
         self.corrections_button.setEnabled(False)
         if session.read_only:
-            self.summary.setText("Wniosek jest sfinalizowany: można tworzyć i sprawdzać ankiety, ale nie wczytywać "
-                                 "ich.")
+            self.summary.setText(
+                "Wniosek jest sfinalizowany: można tworzyć i sprawdzać ankiety, ale nie wczytywać ich."
+            )
 
     # Actions --------------------------------------------------------------------------------------------------
     def _folder(self) -> Path | None:
@@ -125,9 +126,11 @@ class QuestionnairesDialog(QDialog):
         self.session.flush()
         doc, app_uuid = self.session.doc.copy(), self.session.info.uuid
         try:
-            files = run_in_background(self, "Tworzenie ankiet…",
-                                      lambda progress: write_questionnaires(doc, folder, app_uuid=app_uuid,
-                                                                            progress=progress))
+            files = run_in_background(
+                self,
+                "Tworzenie ankiet…",
+                lambda progress: write_questionnaires(doc, folder, app_uuid=app_uuid, progress=progress),
+            )
         except Cancelled:
             return
         except OSError as exc:
@@ -143,8 +146,9 @@ class QuestionnairesDialog(QDialog):
         self.session.flush()
         doc = self.session.doc.copy()
         try:
-            returns = run_in_background(self, "Sprawdzanie ankiet…",
-                                        lambda progress: scan_folder(folder, doc.definition, progress))
+            returns = run_in_background(
+                self, "Sprawdzanie ankiet…", lambda progress: scan_folder(folder, doc.definition, progress)
+            )
         except Cancelled:
             return False
         except XlsxFileError as exc:
@@ -170,8 +174,12 @@ class QuestionnairesDialog(QDialog):
         self.plans = [r.plan for r in results]
         self._show(self.session.doc)
         imported = sum(len(r.uids) for r in results)
-        prompts.show_info(self, TITLE, f"Wczytano ankiet: {imported}; z problemami (pominięte): "
-                          f"{sum(1 for s in self.statuses if s.status == PROBLEMS)}.")
+        prompts.show_info(
+            self,
+            TITLE,
+            f"Wczytano ankiet: {imported}; z problemami (pominięte): "
+            f"{sum(1 for s in self.statuses if s.status == PROBLEMS)}.",
+        )
 
     def write_corrections(self) -> None:
         folder = self._folder()
@@ -188,8 +196,12 @@ class QuestionnairesDialog(QDialog):
         except (OSError, XlsxFileError) as exc:
             prompts.show_error(self, TITLE, f"Nie można zapisać kopii do poprawy: {exc}.")
             return
-        prompts.show_info(self, TITLE, f"Zapisano kopii do poprawy: {written} w folderze {out}. Zaznaczone "
-                          "komórki mają komentarz z opisem błędu; wyślij je członkom do uzupełnienia.")
+        prompts.show_info(
+            self,
+            TITLE,
+            f"Zapisano kopii do poprawy: {written} w folderze {out}. Zaznaczone "
+            "komórki mają komentarz z opisem błędu; wyślij je członkom do uzupełnienia.",
+        )
 
     # Showing --------------------------------------------------------------------------------------------------
     def _problems_of(self, ret: QuestionnaireReturn) -> list:
@@ -203,7 +215,8 @@ class QuestionnairesDialog(QDialog):
         counts = {s: sum(1 for m in self.statuses if m.status == s) for s in (RETURNED, PROBLEMS, MISSING)}
         self.summary.setText(
             f"Zwrócone: {counts[RETURNED]} · z problemami: {counts[PROBLEMS]} · brak: {counts[MISSING]}"
-            + (f" · pliki spoza rejestru: {len(self.unknown)}" if self.unknown else ""))
+            + (f" · pliki spoza rejestru: {len(self.unknown)}" if self.unknown else "")
+        )
         rows = [(m.name, m.nip, m.label, m.file or "", "; ".join(m.problems), m.status) for m in self.statuses]
         rows += [("?", "", "nieznany plik", f, why, PROBLEMS) for f, why in self.unknown]
         self.table.setRowCount(len(rows))

@@ -1,13 +1,15 @@
-"""One cell -> the typed value of a column, as people really fill spreadsheets; pure Python, no openpyxl, no Qt.
+"""One cell -> the typed value of a column, as people really type, paste and fill spreadsheets; pure Python.
 
-`parse_cell(column, value, definition)` takes what a spreadsheet holds (text, int, float, bool, date, datetime,
-None) and returns the typed value `forms.document.Document` stores (None for an empty cell), or raises `CellError`
-with a Polish message saying what is allowed. Polish numbers and dates go through `forms.fmt`; yes/no accepts
-tak/nie/T/N/x/1/0 (empty is "no answer"); choices accept a code, the Polish or English label, or an unambiguous
-beginning of a label ("mikro", "mazow."); NIP and REGON lose dashes, spaces and a "PL" prefix.
+`parse_cell(column, value, definition, lang)` takes a text (typed in a table, pasted from Excel) or what a spreadsheet
+holds (text, int, float, bool, date, datetime, None) and returns the typed value `forms.document.Document` stores
+(None for an empty cell, also for "-"), or raises `CellError` saying what is allowed, in `lang` ("pl" or "en"; the
+error's `text` holds both). Numbers and dates go through `forms.fmt` (Polish `1 234 567,89`, and in English also
+`12,345.6`); yes/no accepts tak/nie/T/N/x/1/0 and yes/no (empty is "no answer"); choices accept a code, the Polish
+or English label, or an unambiguous beginning of a label ("mikro", "woj. mazow."), several of them separated by
+`;`, `,`, `/` or `+`; NIP and REGON lose dashes, spaces and a "PL" prefix.
 `check_cell` adds the checks of `forms.checks.validators.check_value` (check digits, limits, lengths).
 
-The table editor's paste (`ui/tables/paste.py`) reads texts the same way; it can call `parse_cell` with a str.
+Used by the Excel import and questionnaires (`export/xlsx`) and by the table editors' typing and paste (`ui/tables`).
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from forms.checks.validators import check_value
-from forms.fmt import format_date, parse_date, parse_number
-from forms.schema import Choice, FieldDef, FormDefinition
+from forms.fmt import format_date, number_input, parse_date, parse_number
+from forms.schema import Choice, FieldDef, FormDefinition, Text
 
 TRUE_WORDS = frozenset({"tak", "t", "x", "1", "yes", "y", "true", "prawda", "✓", "✔", "+"})
 FALSE_WORDS = frozenset({"nie", "n", "0", "no", "false", "falsz", "fałsz"})
 EMPTY_WORDS = frozenset({"-", "–", "—"})
-_YES_NO_TEXTS = {w: True for w in TRUE_WORDS} | {w: False for w in FALSE_WORDS} | {"T": True, "N": False,
-                                                                                   "X": True, "Tak": True,
-                                                                                   "Nie": False}
+_YES_NO_TEXTS = (
+    {w: True for w in TRUE_WORDS}
+    | {w: False for w in FALSE_WORDS}
+    | {"T": True, "N": False, "X": True, "Tak": True, "Nie": False}
+)
 CENT = Decimal("0.01")
 ID_TYPES = ("nip", "regon", "krs")
 _SEPARATORS = re.compile(r"[;,\n/+]")
@@ -37,7 +41,15 @@ _EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALU
 
 
 class CellError(ValueError):
-    """A cell that does not fit its column; `str(err)` is the Polish reason."""
+    """A cell that does not fit its column: `text` says why in Polish and English, `str(err)` in `lang`."""
+
+    def __init__(self, pl: str, en: str, lang: str = "pl") -> None:
+        super().__init__(pl)
+        self.text = Text(pl, en)
+        self.lang = lang
+
+    def __str__(self) -> str:
+        return self.text.get(self.lang)
 
 
 # Folding -----------------------------------------------------------------------------------------
@@ -107,54 +119,73 @@ def _match(key: str, exact: dict[str, str], labels: tuple[tuple[str, str], ...])
 
 
 def _choice_error(raw: Any, choices: tuple[Choice, ...]) -> CellError:
-    examples = ", ".join(c.label.pl for c in choices[:4]) + (", …" if len(choices) > 4 else "")
-    return CellError(f"„{raw}” nie ma na liście (dozwolone np.: {examples})")
+    more = ", …" if len(choices) > 4 else ""
+    pl = ", ".join(c.label.pl for c in choices[:4]) + more
+    en = ", ".join(c.label.get("en") for c in choices[:4]) + more
+    return CellError(f"„{raw}” nie ma na liście (dozwolone np.: {pl})", f"'{raw}' is not on the list (e.g. {en})")
 
 
 # Numbers -----------------------------------------------------------------------------------------
-def _text_number(text: str) -> Decimal:
+def _text_number(text: str, lang: str) -> Decimal:
     if text.upper() in _EXCEL_ERRORS:
-        raise CellError(f"komórka zawiera błąd Excela {text}; wpisz liczbę")
+        raise CellError(
+            f"komórka zawiera błąd Excela {text}; wpisz liczbę",
+            f"the cell holds the Excel error {text}; enter a number",
+        )
     try:
-        return parse_number(text)
+        return parse_number(number_input(text, lang))
     except ValueError:
-        raise CellError(f"„{text}” nie jest liczbą (np. 1 234 567,89)") from None
+        raise CellError(
+            f"„{text}” nie jest liczbą (np. 1 234 567,89)", f"'{text}' is not a number (e.g. 1,234,567.89)"
+        ) from None
 
 
-def _number(value: Any) -> Decimal:
+def _number(value: Any, lang: str) -> Decimal:
     if isinstance(value, bool):
-        raise CellError(f"„{'PRAWDA' if value else 'FAŁSZ'}” nie jest liczbą")
+        raise CellError(
+            f"„{'PRAWDA' if value else 'FAŁSZ'}” nie jest liczbą", f"'{'TRUE' if value else 'FALSE'}' is not a number"
+        )
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise CellError("wartość nie jest liczbą skończoną")
+            raise CellError("wartość nie jest liczbą skończoną", "the value is not a finite number")
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
     if isinstance(value, (dt.date, dt.datetime)):
-        raise CellError(f"„{format_date(_as_date(value))}” to data, a oczekiwano liczby")
-    return _text_number(str(value).strip())
+        day = _as_date(value)
+        raise CellError(
+            f"„{format_date(day)}” to data, a oczekiwano liczby",
+            f"'{format_date(day, 'en')}' is a date, but a number was expected",
+        )
+    return _text_number(str(value).strip(), lang)
 
 
-def _money(value: Any) -> Decimal:
-    number = _number(value)
+def _money(value: Any, lang: str) -> Decimal:
+    number = _number(value, lang)
     rounded = number.quantize(CENT, rounding=ROUND_HALF_UP)
     if isinstance(value, float):
         if abs(number - rounded) > Decimal("0.000001"):  # Excel's binary fractions, not real fractions of a grosz
-            raise CellError(f"kwota {value} ma więcej niż 2 miejsca po przecinku")
+            raise CellError(
+                f"kwota {value} ma więcej niż 2 miejsca po przecinku",
+                f"the amount {value} has more than 2 decimal places",
+            )
         return rounded
     if number != rounded:
-        raise CellError(f"„{value}”: kwota w złotych może mieć najwyżej 2 miejsca po przecinku")
+        raise CellError(
+            f"„{value}”: kwota w złotych może mieć najwyżej 2 miejsca po przecinku",
+            f"'{value}': an amount in złoty may have at most 2 decimal places",
+        )
     return rounded
 
 
-def _integer(value: Any) -> int:
-    number = _number(value)
+def _integer(value: Any, lang: str) -> int:
+    number = _number(value, lang)
     if isinstance(value, float):
         number = number.quantize(Decimal("0.000001"))
     if number != number.to_integral_value():
-        raise CellError(f"„{value}” nie jest liczbą całkowitą")
+        raise CellError(f"„{value}” nie jest liczbą całkowitą", f"'{value}' is not a whole number")
     return int(number)
 
 
@@ -163,18 +194,25 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _not_a_date(value: Any) -> CellError:
+    return CellError(
+        f"„{value}” nie jest datą (oczekiwano dd.mm.rrrr, np. 05.03.2021)",
+        f"'{value}' is not a date (expected yyyy-mm-dd or dd.mm.yyyy)",
+    )
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, (dt.date, dt.datetime)):
         return _as_date(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 80_000:  # an Excel serial day number in a cell without a date format
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-        raise CellError(f"„{value}” nie jest datą (oczekiwano dd.mm.rrrr)")
+        raise _not_a_date(value)
     text = _TIME_TAIL.sub("", str(value).strip())
     try:
         return parse_date(text)
     except ValueError:
-        raise CellError(f"„{value}” nie jest datą (oczekiwano dd.mm.rrrr, np. 05.03.2021)") from None
+        raise _not_a_date(value) from None
 
 
 def _bool(value: Any) -> bool:
@@ -189,7 +227,10 @@ def _bool(value: Any) -> bool:
         return True
     if key in FALSE_WORDS:
         return False
-    raise CellError(f"„{value}” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)")
+    raise CellError(
+        f"„{value}” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)",
+        f"'{value}' is not a yes/no value (allowed: yes, no, tak, nie, x, 1, 0)",
+    )
 
 
 # Choices -------------------------------------------------------------------------------------------
@@ -208,7 +249,7 @@ def _choice(value: Any, choices: tuple[Choice, ...]) -> str:
 def _multichoice(value: Any, choices: tuple[Choice, ...]) -> tuple[str, ...]:
     text = str(value)
     whole = match_choice(text, choices)
-    if whole is not None:
+    if whole is not None:  # a single label that itself contains a comma
         return (whole,)
     parts = [p for p in (s.strip() for s in _SEPARATORS.split(text)) if p]
     picked: set[str] = set()
@@ -255,19 +296,29 @@ def is_blank(value: Any) -> bool:
     return False
 
 
-def parse_cell(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
-    """The typed value of a cell for `column` (None when empty); CellError with a Polish message otherwise."""
+def parse_cell(column: FieldDef, value: Any, definition: FormDefinition, lang: str = "pl") -> Any:
+    """The typed value of a cell for `column` (None when empty); CellError with a message in `lang` otherwise.
+
+    In English (`lang="en"`) a comma may also group thousands: `12,345` is twelve thousand three hundred and five."""
     if is_blank(value):
         return None
+    try:
+        return _parse(column, value, definition, lang)
+    except CellError as exc:
+        exc.lang = lang
+        raise
+
+
+def _parse(column: FieldDef, value: Any, definition: FormDefinition, lang: str) -> Any:
     t = column.type
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value)
     if t == "money":
-        return _money(value)
+        return _money(value, lang)
     if t == "decimal":
-        return _number(value)
+        return _number(value, lang)
     if t in ("int", "year"):
-        return _integer(value)
+        return _integer(value, lang)
     if t == "date":
         return _date(value)
     if t == "bool":
@@ -284,9 +335,15 @@ def parse_cell(column: FieldDef, value: Any, definition: FormDefinition) -> Any:
     return text.strip() if t != "longtext" else text.strip("\n ")
 
 
-def parse_yes_no(value: Any) -> bool | None:
-    """A yes/no answer (None when empty); CellError otherwise."""
-    return None if is_blank(value) else _bool(value)
+def parse_yes_no(value: Any, lang: str = "pl") -> bool | None:
+    """A yes/no answer (None when empty); CellError with a message in `lang` otherwise."""
+    if is_blank(value):
+        return None
+    try:
+        return _bool(value)
+    except CellError as exc:
+        exc.lang = lang
+        raise
 
 
 def needs_check(column: FieldDef) -> bool:
@@ -298,22 +355,23 @@ def needs_check(column: FieldDef) -> bool:
     return True
 
 
-def check_cell(column: FieldDef, value: Any, definition: FormDefinition, *,
-               checked: bool = True) -> tuple[Any, str | None]:
-    """(typed value, None) or (None, Polish reason): reading plus (when `checked`) the field's own checks."""
+def check_cell(
+    column: FieldDef, value: Any, definition: FormDefinition, *, checked: bool = True, lang: str = "pl"
+) -> tuple[Any, str | None]:
+    """(typed value, None) or (None, the reason in `lang`): reading plus (when `checked`) the field's own checks."""
     try:
-        typed = parse_cell(column, value, definition)
+        typed = parse_cell(column, value, definition, lang)
     except CellError as exc:
         return None, str(exc)
     if typed is None or not checked:
         return typed, None
     problem = check_value(column, typed)
     if problem is not None:
-        return None, problem.pl
+        return None, problem.get(lang)
     return typed, None
 
 
-def display(value: Any) -> str:
+def raw_text(value: Any) -> str:
     """A raw cell as the user sees it, for messages and previews."""
     if value is None:
         return ""
