@@ -11,6 +11,24 @@ class UsageError(Exception):
     """Bad input from the user: printed as one line, exit code 2."""
 
 
+# argparse speaks English; its usual complaints, in Polish.
+_PHRASES = (
+    ("the following arguments are required", "brakuje argumentów"),
+    ("unrecognized arguments", "nieznane argumenty"),
+    ("invalid choice", "niepoprawny wybór"),
+    ("choose from", "dozwolone"),
+    ("invalid int value", "niepoprawna liczba całkowita"),
+    ("invalid float value", "niepoprawna liczba"),
+    ("expected one argument", "oczekiwano jednej wartości"),
+)
+
+
+def polish(message: str) -> str:
+    for english, polish_text in _PHRASES:
+        message = message.replace(english, polish_text)
+    return message
+
+
 class PolishArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print usage and exit 2 itself
-        raise UsageError(f"niepoprawne wywołanie: {message} (pomoc: python main.py --help)")
+        raise UsageError(f"niepoprawne wywołanie: {polish(message)} (pomoc: python main.py --help)")
