@@ -144,6 +144,42 @@ def test_empty_database_shows_a_hint(window):
     assert window.act_new.isEnabled() and window.act_import.isEnabled()
 
 
+def test_window_waits_for_its_database(qtbot, tmp_path, doc):
+    """The program shows the window before it opens the database: until then only a hint and no database actions."""
+    from ui.start.handle import open_handle
+
+    handle = open_handle(tmp_path / "later.sqlite")
+    app_id = add_app(handle.repo, doc)
+    w = sw.StartWindow(None, Settings(tmp_path / "settings"), lang="pl")
+    qtbot.addWidget(w)
+    try:
+        w.show()
+        assert w.windowTitle() == "Klaster"
+        assert w.stack.currentWidget() is w.loading_page and "Otwieram bazę danych" in w.loading_hint.text()
+        assert not any(a.isEnabled() for a in (w.act_new, w.act_open, w.act_open_db, w.act_import, w.act_delete))
+        assert not w.btn_new.isEnabled() and not w.btn_import.isEnabled()
+        assert w.act_about.isEnabled() and w.act_quit.isEnabled()
+        assert w.selected_id() is None and w.row_of(app_id) == -1
+        w.show_database(handle)
+        assert w.windowTitle() == "Klaster — later.sqlite"
+        assert w.stack.currentWidget() is w.table and w.row_of(app_id) >= 0
+        assert w.act_new.isEnabled() and w.act_open.isEnabled() and w.btn_import.isEnabled()
+        assert w.settings.recent_databases() == []  # remembering it is the caller's choice (not for a demo)
+    finally:
+        handle.close()
+
+
+def test_first_window_needs_no_database_modules():
+    """What the program imports before its first window is shown brings neither peewee, the models nor the checks."""
+    code = (
+        "import sys, ui.app, ui.start.window; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('peewee', 'models', 'forms', 'stdnum', 'export')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_buttons_have_distinct_mnemonics(window):
     keys = []
     for b in (

@@ -3,10 +3,14 @@
     python main.py [--db PATH] [--lang pl|en]
     python main.py --demo [--screenshot DIR]
 
-Only one running program may use a database: a `QLockFile` (`<database>.lock`) is taken before the database is
-opened; a second program on the same file says so and exits with code 2. Messages that end the program go to
-stderr as one line and, on a real display, also to a message box; on a headless platform (offscreen, minimal) and
-in screenshot mode there are never dialogs, so nothing can hang waiting for a click.
+The start window is shown first, in its loading state ("Otwieram bazę danych…"); the database is locked, opened
+and listed just after, from the running event loop, so the window appears before peewee, the models and the form
+checks are even imported (keep it so: nothing imported before the window is shown may import them at module level).
+
+Only one running program may use a database: a `QLockFile` (`<database>.lock`, see ui.start.handle) is taken
+before the database is opened; a second program on the same file says so and exits with code 2. Messages that end
+the program go to stderr as one line and, on a real display, also to a message box; on a headless platform
+(offscreen, minimal) and in screenshot mode there are never dialogs, so nothing can hang waiting for a click.
 """
 
 from __future__ import annotations
@@ -15,110 +19,31 @@ import argparse
 import logging
 import os
 import re
-import shutil
 import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__
 from app.args import PolishArgumentParser, UsageError
 from app.logs import setup_logging
 from app.paths import resource_path
-from models.db import StorageError, default_db_path, open_database
-from models.repository import Repository
+
+if TYPE_CHECKING:
+    from models.repository import Repository
+    from ui.settings import Settings
+    from ui.start.handle import DatabaseHandle
+    from ui.start.window import StartWindow
 
 log = logging.getLogger(__name__)
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 WIZARD_SIZE = (1280, 860)
 START_SIZE = (1100, 640)
-
-
-class DatabaseBusy(StorageError):
-    """Another running program holds the database's lock."""
-
-
-@dataclass
-class DatabaseHandle:
-    """An open database together with the lock that makes this program its only user."""
-
-    path: Path
-    repo: Repository
-    lock: QLockFile
-
-    def close(self) -> None:
-        try:
-            if not self.repo.db.is_closed():
-                self.repo.db.close()
-        except Exception:  # noqa: BLE001 - closing must never stop the lock from being released
-            log.exception("closing the database %s", self.path)
-        if self.lock.isLocked():
-            self.lock.unlock()
-
-
-def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
-
-
-def lock_database(db_path: Path) -> QLockFile:
-    """Take `<database>.lock` or raise `DatabaseBusy` naming the other program's PID."""
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            QCoreApplication.translate("KlasterApp", "Nie można utworzyć folderu {folder} ({why}).").format(
-                folder=db_path.parent, why=exc.strerror
-            )
-        ) from None
-    lock = QLockFile(str(lock_path(db_path)))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has been held
-    if lock.tryLock(100):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        info = [x for x in (lock.getLockInfo() or ()) if not isinstance(x, bool)]
-        pid = info[0] if info else "?"
-        host = info[1] if len(info) > 1 else ""
-        where = (
-            ""
-            if not host or host == _hostname()
-            else QCoreApplication.translate("KlasterApp", " na komputerze {host}").format(host=host)
-        )
-        raise DatabaseBusy(
-            QCoreApplication.translate(
-                "KlasterApp", "Ta baza jest już otwarta w innym oknie programu Klaster (PID {pid}{where})."
-            ).format(pid=pid, where=where)
-            + " "
-            + QCoreApplication.translate("KlasterApp", "Plik: {path}").format(path=db_path)
-        )
-    raise StorageError(
-        QCoreApplication.translate(
-            "KlasterApp", "Nie można utworzyć pliku blokady {path} (brak uprawnień do folderu?)."
-        ).format(path=lock_path(db_path))
-    )
-
-
-def _hostname() -> str:
-    from PySide6.QtCore import QSysInfo
-
-    return QSysInfo.machineHostName()
-
-
-def open_handle(db_path: Path) -> DatabaseHandle:
-    """Lock, then open (migrate, back up) the database. Raises StorageError (or DatabaseBusy) with a Polish text."""
-    db_path = Path(db_path).absolute()
-    lock = lock_database(db_path)
-    try:
-        db = open_database(db_path)
-    except BaseException:
-        lock.unlock()
-        raise
-    return DatabaseHandle(db_path, Repository(db), lock)
 
 
 # Arguments -------------------------------------------------------------------------------------------
@@ -147,6 +72,8 @@ def _stderr(line: str) -> None:
 def _fatal(message: str, dialogs: bool) -> int:
     _stderr(message)
     if dialogs and QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Klaster", message)
     return 2
 
@@ -173,6 +100,8 @@ def install_excepthook(log_file: Path | None, dialogs: bool) -> None:
             return
         showing = True
         try:
+            from PySide6.QtWidgets import QMessageBox
+
             parent = QApplication.activeWindow()
             QMessageBox.critical(
                 parent if isinstance(parent, QWidget) else None,
@@ -201,6 +130,8 @@ def create_demo(repo: Repository) -> int:
 
 def settle(ms: int = 60) -> None:
     """Let pending layouts, polish and single-shot timers run before a window is grabbed."""
+    from PySide6.QtCore import QEventLoop
+
     app = QApplication.instance()
     for _ in range(3):
         app.processEvents()
@@ -217,8 +148,8 @@ def _save_grab(widget: QWidget, path: Path) -> None:
 
 def take_screenshots(window, app_id: int | None, folder: Path) -> list[Path]:
     """00-start.png, then NN-<page>.png for every page of the wizard on `app_id`."""
-    from ui import start_window
     from ui.session import Session
+    from ui.start import dialogs
 
     folder.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
@@ -230,7 +161,7 @@ def take_screenshots(window, app_id: int | None, folder: Path) -> list[Path]:
     if app_id is None:
         return saved
     session = Session(window.repo, app_id)
-    wizard = start_window.make_wizard(session)
+    wizard = dialogs.make_wizard(session)
     window.sessions[app_id] = session  # flushed with the others on the way out
     wizard.resize(*WIZARD_SIZE)
     wizard.show()
@@ -246,6 +177,143 @@ def take_screenshots(window, app_id: int | None, folder: Path) -> list[Path]:
 
 
 # The entry point -------------------------------------------------------------------------------------
+class _Start:
+    """The start window shown at once, in its loading state; the database locked, opened and listed just after
+    (`open_database`, from the running event loop or, for screenshots, directly)."""
+
+    def __init__(self, args: argparse.Namespace, settings: Settings, dialogs: bool, log_file: Path | None) -> None:
+        self.args = args
+        self.settings = settings
+        self.dialogs = dialogs
+        self.log_file = log_file
+        self.screenshot = args.screenshot is not None
+        self.window: StartWindow | None = None
+        self.handle: DatabaseHandle | None = None
+        self.temp_dir: Path | None = None
+        self.target: int | None = None  # the application to open once the database is open (--demo, screenshots)
+        self.quitting = False
+
+    def run(self, app: QApplication, lang: str) -> int:
+        try:
+            from ui.start.window import StartWindow
+
+            self.window = StartWindow(None, self.settings, lang=lang)  # "Otwieram bazę danych…" until it is open
+            if self.screenshot:
+                return self._screenshots()
+            app.aboutToQuit.connect(self._shutdown)
+            self.window.show()
+            if os.environ.get("KLASTER_QUIT_WHEN_SHOWN"):  # benchmarks and the frozen-build check
+                QTimer.singleShot(0, self._quit_when_shown)
+            QTimer.singleShot(0, self._open_and_list)
+            return app.exec()
+        except Exception as exc:  # noqa: BLE001 - reported by `failed`, never a traceback for the user
+            return self.failed(exc)
+
+    def _quit_when_shown(self) -> None:
+        self.quitting = True
+        print("ready", flush=True)
+        QApplication.quit()
+
+    def _open_and_list(self) -> None:
+        if self.quitting:  # quit was asked for before the database was opened: nothing to open
+            return
+        code = self.open_database()
+        if code is not None:
+            QApplication.exit(code)
+            return
+        if self.target is not None:
+            self.window.open_application(self.target)
+
+    def _screenshots(self) -> int:
+        code = self.open_database()
+        if code is not None:
+            return code
+        saved = take_screenshots(self.window, self.target, self.args.screenshot)
+        print(
+            QCoreApplication.translate("KlasterApp", "Zapisano zrzuty ekranu: {n} w {folder}").format(
+                n=len(saved), folder=self.args.screenshot
+            )
+        )
+        self.window.flush_all()
+        return 0
+
+    def open_database(self) -> int | None:
+        """Lock and open the database, create the demo application if asked, and show it all in the window.
+        None when done; otherwise the exit code, the reason already told to the user."""
+        try:
+            from models.db import StorageError, default_db_path
+            from ui.start.handle import open_handle
+
+            args = self.args
+            if args.demo and args.db is None:
+                import tempfile
+
+                self.temp_dir = Path(tempfile.mkdtemp(prefix="klaster-demo-"))
+                db_path = self.temp_dir / "demo.sqlite"
+            else:
+                db_path = args.db if args.db is not None else default_db_path()
+            try:
+                self.handle = open_handle(db_path)
+            except StorageError as exc:
+                return _fatal(str(exc), self.dialogs)
+            if args.demo or self.screenshot:
+                apps = self.handle.repo.list_applications()
+                if args.demo and (self.temp_dir is not None or not apps):
+                    try:
+                        self.target = create_demo(self.handle.repo)
+                    except ImportError:
+                        return _fatal(
+                            QCoreApplication.translate(
+                                "KlasterApp", "Przykładowy wniosek nie jest dostępny w tej wersji programu."
+                            ),
+                            self.dialogs,
+                        )
+                elif apps:
+                    self.target = apps[0].id
+            if self.temp_dir is None and not self.screenshot:
+                self.settings.add_recent_database(self.handle.path)
+            self.window.show_database(self.handle)
+            return None
+        except Exception as exc:  # noqa: BLE001 - reported by `failed`, never a traceback for the user
+            return self.failed(exc)
+
+    def failed(self, exc: Exception) -> int:
+        if isinstance(exc, UsageError | OSError) or _is_storage_error(exc):
+            log.exception("start-up failed")
+            return _fatal(QCoreApplication.translate("KlasterApp", "Błąd: {error}").format(error=exc), self.dialogs)
+        log.exception("unexpected error in the GUI start-up")
+        label = QCoreApplication.translate("KlasterApp", "Dziennik:")
+        where = f" {label} {self.log_file}" if self.log_file else ""
+        return _fatal(
+            QCoreApplication.translate("KlasterApp", "Nieoczekiwany błąd: {error}.").format(
+                error=f"{exc.__class__.__name__}: {exc}"
+            )
+            + where,
+            self.dialogs,
+        )
+
+    def _shutdown(self) -> None:
+        self.window.flush_all()
+        self.settings.sync()
+        if self.window.handle is not None:
+            self.window.handle.close()
+
+    def close(self) -> None:
+        """Release the database (the window's, which may be another one by now) and remove a demo's folder."""
+        for handle in (self.window.handle if self.window is not None else None, self.handle):
+            if handle is not None:
+                handle.close()
+        if self.temp_dir is not None:
+            import shutil
+
+            shutil.rmtree(self.temp_dir, ignore_errors=True)
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    db = sys.modules.get("models.db")  # not imported yet: the error cannot be one of its
+    return db is not None and isinstance(exc, db.StorageError)
+
+
 def run_gui(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
@@ -264,84 +332,23 @@ def run_gui(argv: list[str]) -> int:
     settings = Settings()
     lang = args.lang or settings.language
     install_translators(app, lang)  # before any widget exists
-    screenshot = args.screenshot is not None
-    dialogs = not screenshot and QApplication.platformName() not in HEADLESS_PLATFORMS
+    dialogs = args.screenshot is None and QApplication.platformName() not in HEADLESS_PLATFORMS
     install_excepthook(log_file, dialogs)
-
-    temp_dir: Path | None = None
-    handle: DatabaseHandle | None = None
+    start = _Start(args, settings, dialogs, log_file)
     try:
-        if args.demo and args.db is None:
-            temp_dir = Path(tempfile.mkdtemp(prefix="klaster-demo-"))
-            db_path = temp_dir / "demo.sqlite"
-        else:
-            db_path = args.db if args.db is not None else default_db_path()
-        try:
-            handle = open_handle(db_path)
-        except StorageError as exc:
-            return _fatal(str(exc), dialogs)
-        target: int | None = None
-        if args.demo or screenshot:
-            apps = handle.repo.list_applications()
-            if args.demo and (temp_dir is not None or not apps):
-                try:
-                    target = create_demo(handle.repo)
-                except ImportError:
-                    return _fatal(
-                        QCoreApplication.translate(
-                            "KlasterApp", "Przykładowy wniosek nie jest dostępny w tej wersji programu."
-                        ),
-                        dialogs,
-                    )
-            elif apps:
-                target = apps[0].id
-        from ui.start_window import StartWindow
-
-        window = StartWindow(handle.repo, settings, handle=handle, lang=lang)
-        if screenshot:
-            saved = take_screenshots(window, target, args.screenshot)
-            print(
-                QCoreApplication.translate("KlasterApp", "Zapisano zrzuty ekranu: {n} w {folder}").format(
-                    n=len(saved), folder=args.screenshot
-                )
-            )
-            window.flush_all()
-            handle = window.handle
-            return 0
-        if temp_dir is None:
-            settings.add_recent_database(handle.path)
-
-        def shutdown() -> None:
-            window.flush_all()
-            settings.sync()
-            if window.handle is not None:
-                window.handle.close()
-
-        app.aboutToQuit.connect(shutdown)
-        window.show()
-        if target is not None:
-            window.open_application(target)
-        if os.environ.get("KLASTER_QUIT_WHEN_SHOWN"):  # benchmarks and the frozen-build check
-            QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
-        code = app.exec()
-        handle = window.handle
-        return code
-    except (UsageError, OSError, StorageError) as exc:
-        log.exception("start-up failed")
-        return _fatal(QCoreApplication.translate("KlasterApp", "Błąd: {error}").format(error=exc), dialogs)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback for the user
-        log.exception("unexpected error in the GUI start-up")
-        label = QCoreApplication.translate("KlasterApp", "Dziennik:")
-        where = f" {label} {log_file}" if log_file else ""
-        return _fatal(
-            QCoreApplication.translate("KlasterApp", "Nieoczekiwany błąd: {error}.").format(
-                error=f"{exc.__class__.__name__}: {exc}"
-            )
-            + where,
-            dialogs,
-        )
+        return start.run(app, lang)
     finally:
-        if handle is not None:
-            handle.close()
-        if temp_dir is not None:
-            shutil.rmtree(temp_dir, ignore_errors=True)
+        start.close()
+
+
+# The database and its lock live in ui.start.handle (imported once a database is opened: it brings peewee and the
+# models); their old names here still work.
+_HANDLE_NAMES = ("DatabaseBusy", "DatabaseHandle", "lock_database", "lock_path", "open_handle")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HANDLE_NAMES:
+        from ui.start import handle
+
+        return getattr(handle, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

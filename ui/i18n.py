@@ -7,12 +7,15 @@ speak Polish) and the app's `resources/translations/klaster_<lang>.qm`, and sets
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.paths import resource_path
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,10 @@ def install_translators(app: QCoreApplication, lang: str = DEFAULT_LANGUAGE) -> 
             if t is not None:
                 installed.append(t)
     own = resource_path("translations")
-    if own.is_dir():
-        t = _load(app, f"klaster_{lang}", str(own))
+    name = f"klaster_{lang}"
+    # Polish is the language of the source strings: its file is optional, and its absence not worth a log line.
+    if own.is_dir() and (lang != DEFAULT_LANGUAGE or (own / f"{name}.qm").is_file()):
+        t = _load(app, name, str(own))
         if t is not None:
             installed.append(t)
     app._klaster_translators = installed  # type: ignore[attr-defined]

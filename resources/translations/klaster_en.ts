@@ -41,33 +41,33 @@
 <context>
     <name>ApplicationActions</name>
     <message>
-        <location filename="../../ui/start/actions.py" line="46" />
+        <location filename="../../ui/start/actions.py" line="47" />
         <source>wniosek-{id}</source>
         <translation>application-{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="89" />
+        <location filename="../../ui/start/actions.py" line="96" />
         <source>Nie można utworzyć wniosku</source>
         <translation>Cannot create the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="103" />
+        <location filename="../../ui/start/actions.py" line="114" />
         <source>Nie można zduplikować wniosku</source>
         <translation>Cannot duplicate the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="106" />
+        <location filename="../../ui/start/actions.py" line="117" />
         <source>Utworzono kopię wniosku „{name}”.</source>
         <translation>A copy of “{name}” was created.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="113" />
-        <location filename="../../ui/start/actions.py" line="136" />
+        <location filename="../../ui/start/actions.py" line="128" />
+        <location filename="../../ui/start/actions.py" line="154" />
         <source>(bez nazwy)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="115" />
+        <location filename="../../ui/start/actions.py" line="130" />
         <source>Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?
 
 Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, zasoby ludzkie oraz opisy. Rok odniesienia, dane finansowe, tabele pozostałych obszarów, załączniki, oświadczenia i podpis trzeba uzupełnić na nowo.</source>
@@ -76,38 +76,38 @@ Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr c
 Carried over: the cluster, coordinator and contact person data, the member register, human resources and the descriptions. The reference year, financial data, the tables of the other areas, attachments, declarations and signature must be filled in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="120" />
+        <location filename="../../ui/start/actions.py" line="135" />
         <source>Odnowienie statusu</source>
         <translation>Renewal of status</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="120" />
+        <location filename="../../ui/start/actions.py" line="135" />
         <source>Utwórz odnowienie</source>
         <translation>Create renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="126" />
+        <location filename="../../ui/start/actions.py" line="141" />
         <source>Nie można utworzyć odnowienia</source>
         <translation>Cannot create the renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="129" />
+        <location filename="../../ui/start/actions.py" line="144" />
         <source>Utworzono wniosek o odnowienie statusu.</source>
         <translation>An application for renewal was created.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="140" />
-        <location filename="../../ui/start/actions.py" line="153" />
+        <location filename="../../ui/start/actions.py" line="158" />
+        <location filename="../../ui/start/actions.py" line="171" />
         <source>Usuwanie wniosku</source>
         <translation>Deleting an application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="141" />
+        <location filename="../../ui/start/actions.py" line="159" />
         <source>Wniosek „{name}” jest otwarty. Zamknij jego okno i spróbuj ponownie.</source>
         <translation>The application “{name}” is open. Close its window and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="145" />
+        <location filename="../../ui/start/actions.py" line="163" />
         <source>Usunąć wniosek „{name}” (wersja {version}, {state})?
 
 Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups” obok pliku bazy, więc wniosek będzie można odzyskać.</source>
@@ -116,47 +116,47 @@ Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups”
 Before deleting, a backup copy of the database is saved in the “backups” folder next to the database file, so the application can be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="151" />
+        <location filename="../../ui/start/actions.py" line="169" />
         <source>sfinalizowany</source>
         <translation>finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="151" />
+        <location filename="../../ui/start/actions.py" line="169" />
         <source>roboczy</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="153" />
+        <location filename="../../ui/start/actions.py" line="171" />
         <source>Usuń</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="158" />
+        <location filename="../../ui/start/actions.py" line="176" />
         <source>Nie można usunąć wniosku</source>
         <translation>Cannot delete the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="161" />
+        <location filename="../../ui/start/actions.py" line="179" />
         <source>Usunięto wniosek „{name}”.</source>
         <translation>The application “{name}” was deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="170" />
+        <location filename="../../ui/start/actions.py" line="191" />
         <source>Importuj wniosek</source>
         <translation>Import an application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="171" />
+        <location filename="../../ui/start/actions.py" line="192" />
         <source>Wniosek KKK (*.kkk.json *.json);;Wszystkie pliki (*)</source>
         <translation>KKK application (*.kkk.json *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="175" />
+        <location filename="../../ui/start/actions.py" line="196" />
         <source>Nie można zaimportować pliku</source>
         <translation>Cannot import the file</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="182" />
+        <location filename="../../ui/start/actions.py" line="203" />
         <source>Plik {file} nie został zaimportowany; baza pozostała bez zmian.
 
 {lines}</source>
@@ -165,38 +165,38 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="186" />
+        <location filename="../../ui/start/actions.py" line="207" />
         <source>…i {n} innych problemów.</source>
         <translation>…and {n} more problems.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="200" />
+        <location filename="../../ui/start/actions.py" line="221" />
         <source>Zaimportowano plik {file}.</source>
         <translation>Imported {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="212" />
+        <location filename="../../ui/start/actions.py" line="235" />
         <source>Eksportuj wniosek</source>
         <translation>Export the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="214" />
+        <location filename="../../ui/start/actions.py" line="237" />
         <source>Wniosek KKK (*.kkk.json)</source>
         <translation>KKK application (*.kkk.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="226" />
-        <location filename="../../ui/start/actions.py" line="231" />
+        <location filename="../../ui/start/actions.py" line="249" />
+        <location filename="../../ui/start/actions.py" line="254" />
         <source>Nie można zapisać pliku</source>
         <translation>Cannot save the file</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="227" />
+        <location filename="../../ui/start/actions.py" line="250" />
         <source>Nie można zapisać pliku {file} ({why}).</source>
         <translation>Cannot save the file {file} ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/start/actions.py" line="233" />
+        <location filename="../../ui/start/actions.py" line="256" />
         <source>Zapisano {file}.</source>
         <translation>Saved {file}.</translation>
     </message>
@@ -204,77 +204,77 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>ApplicationTable</name>
     <message>
-        <location filename="../../ui/start/table.py" line="92" />
+        <location filename="../../ui/start/table.py" line="94" />
         <source>Nazwa</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="93" />
+        <location filename="../../ui/start/table.py" line="95" />
         <source>Runda</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="94" />
+        <location filename="../../ui/start/table.py" line="96" />
         <source>Rodzaj</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="95" />
+        <location filename="../../ui/start/table.py" line="97" />
         <source>Stan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="96" />
+        <location filename="../../ui/start/table.py" line="98" />
         <source>Wersja</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="97" />
+        <location filename="../../ui/start/table.py" line="99" />
         <source>Kompletność</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="98" />
+        <location filename="../../ui/start/table.py" line="100" />
         <source>Ostatni zapis</source>
         <translation>Last saved</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="139" />
+        <location filename="../../ui/start/table.py" line="143" />
         <source>Nieznana runda: {id}</source>
         <translation>Unknown round: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="140" />
+        <location filename="../../ui/start/table.py" line="144" />
         <source>konkurs {year}</source>
         <translation>round {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="143" />
+        <location filename="../../ui/start/table.py" line="149" />
         <source>(bez nazwy)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="153" />
+        <location filename="../../ui/start/table.py" line="159" />
         <source>odnowienie</source>
         <translation>renewal</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="153" />
+        <location filename="../../ui/start/table.py" line="159" />
         <source>nadanie</source>
         <translation>grant</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="154" />
+        <location filename="../../ui/start/table.py" line="160" />
         <source>sfinalizowany</source>
         <translation>finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="154" />
+        <location filename="../../ui/start/table.py" line="160" />
         <source>roboczy</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/start/table.py" line="156" />
+        <location filename="../../ui/start/table.py" line="162" />
         <source>Suma kontrolna: {sum}</source>
         <translation>Checksum: {sum}</translation>
     </message>
@@ -341,22 +341,22 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="52" />
+        <location filename="../../ui/tables/delegates.py" line="53" />
         <source>dd.mm.rrrr</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="54" />
+        <location filename="../../ui/tables/delegates.py" line="55" />
         <source>0,00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="56" />
+        <location filename="../../ui/tables/delegates.py" line="57" />
         <source>0,0</source>
         <translation>0.0</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/delegates.py" line="58" />
+        <location filename="../../ui/tables/delegates.py" line="59" />
         <source>rrrr</source>
         <translation>yyyy</translation>
     </message>
@@ -372,27 +372,27 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>DatabaseSwitcher</name>
     <message>
-        <location filename="../../ui/start/databases.py" line="34" />
+        <location filename="../../ui/start/databases.py" line="33" />
         <source>(brak)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="44" />
+        <location filename="../../ui/start/databases.py" line="43" />
         <source>Otwórz bazę</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="45" />
+        <location filename="../../ui/start/databases.py" line="44" />
         <source>Baza programu Klaster (*.sqlite *.db);;Wszystkie pliki (*)</source>
         <translation>Klaster database (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="52" />
+        <location filename="../../ui/start/databases.py" line="53" />
         <source>Nie można otworzyć bazy</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/start/databases.py" line="56" />
+        <location filename="../../ui/start/databases.py" line="57" />
         <source>Zamknij najpierw otwarte okna wniosków.</source>
         <translation>Close the open application windows first.</translation>
     </message>
@@ -452,72 +452,72 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>KlasterApp</name>
     <message>
-        <location filename="../../ui/app.py" line="75" />
+        <location filename="../../ui/start/handle.py" line="56" />
         <source>Nie można utworzyć folderu {folder} ({why}).</source>
         <translation>Cannot create the folder {folder} ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="90" />
+        <location filename="../../ui/start/handle.py" line="71" />
         <source> na komputerze {host}</source>
         <translation> on computer {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="93" />
+        <location filename="../../ui/start/handle.py" line="74" />
         <source>Ta baza jest już otwarta w innym oknie programu Klaster (PID {pid}{where}).</source>
         <translation>This database is already open in another Klaster window (PID {pid}{where}).</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/start/handle.py" line="78" />
         <source>Plik: {path}</source>
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/start/handle.py" line="81" />
         <source>Nie można utworzyć pliku blokady {path} (brak uprawnień do folderu?).</source>
         <translation>Cannot create the lock file {path} (no permission for the folder?).</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="167" />
+        <location filename="../../ui/app.py" line="94" />
         <source>(niedostępny)</source>
         <translation>(unavailable)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168" />
+        <location filename="../../ui/app.py" line="95" />
         <source>Wystąpił nieoczekiwany błąd ({error}). Zapisane dane są bezpieczne. Dziennik: {log}</source>
         <translation>An unexpected error occurred ({error}). Saved data is safe. Log: {log}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="179" />
+        <location filename="../../ui/app.py" line="108" />
         <source>Klaster — błąd</source>
         <translation>Klaster — error</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="215" />
+        <location filename="../../ui/app.py" line="146" />
         <source>Nie można zapisać pliku {path}.</source>
         <translation>Cannot save the file {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="291" />
+        <location filename="../../ui/app.py" line="266" />
         <source>Przykładowy wniosek nie jest dostępny w tej wersji programu.</source>
         <translation>The demo application is not available in this version of the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="304" />
+        <location filename="../../ui/app.py" line="233" />
         <source>Zapisano zrzuty ekranu: {n} w {folder}</source>
         <translation>Screenshots saved: {n} in {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="331" />
+        <location filename="../../ui/app.py" line="283" />
         <source>Błąd: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="334" />
+        <location filename="../../ui/app.py" line="285" />
         <source>Dziennik:</source>
         <translation>Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="337" />
+        <location filename="../../ui/app.py" line="288" />
         <source>Nieoczekiwany błąd: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
@@ -624,22 +624,22 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../ui/editors/number.py" line="23" />
+        <location filename="../../ui/editors/number.py" line="22" />
         <source>0,00 zł</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/number.py" line="23" />
+        <location filename="../../ui/editors/number.py" line="22" />
         <source>RRRR</source>
         <translation>YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/number.py" line="36" />
+        <location filename="../../ui/editors/number.py" line="35" />
         <source>'{text}' nie jest liczbą (np. 1 234 567,89)</source>
         <translation>'{text}' is not a number (e.g. 1,234,567.89)</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/number.py" line="39" />
+        <location filename="../../ui/editors/number.py" line="38" />
         <source>podaj liczbę całkowitą</source>
         <translation>enter a whole number</translation>
     </message>
@@ -830,117 +830,122 @@ The files to attach are in the folder: {folder}
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start/window.py" line="82" />
-        <location filename="../../ui/start/window.py" line="125" />
+        <location filename="../../ui/start/window.py" line="103" />
+        <location filename="../../ui/start/window.py" line="146" />
         <source>&amp;Nowy wniosek…</source>
         <translation>&amp;New application…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="83" />
+        <location filename="../../ui/start/window.py" line="104" />
         <source>&amp;Otwórz wniosek</source>
         <translation>&amp;Open application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="84" />
+        <location filename="../../ui/start/window.py" line="105" />
         <source>Otwórz &amp;bazę…</source>
         <translation>Open &amp;database…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="85" />
-        <location filename="../../ui/start/window.py" line="130" />
+        <location filename="../../ui/start/window.py" line="106" />
+        <location filename="../../ui/start/window.py" line="151" />
         <source>&amp;Importuj .kkk.json…</source>
         <translation>&amp;Import .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="86" />
+        <location filename="../../ui/start/window.py" line="107" />
         <source>&amp;Eksportuj .kkk.json…</source>
         <translation>&amp;Export .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="87" />
+        <location filename="../../ui/start/window.py" line="108" />
         <source>&amp;Zakończ</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="88" />
-        <location filename="../../ui/start/window.py" line="127" />
+        <location filename="../../ui/start/window.py" line="109" />
+        <location filename="../../ui/start/window.py" line="148" />
         <source>&amp;Duplikuj</source>
         <translation>&amp;Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="89" />
+        <location filename="../../ui/start/window.py" line="110" />
         <source>&amp;Odnowienie…</source>
         <translation>&amp;Renewal…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="90" />
-        <location filename="../../ui/start/window.py" line="129" />
+        <location filename="../../ui/start/window.py" line="111" />
+        <location filename="../../ui/start/window.py" line="150" />
         <source>&amp;Usuń…</source>
         <translation>De&amp;lete…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="91" />
+        <location filename="../../ui/start/window.py" line="112" />
         <source>&amp;O programie</source>
         <translation>&amp;About Klaster</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="97" />
+        <location filename="../../ui/start/window.py" line="118" />
         <source>&amp;Plik</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="102" />
+        <location filename="../../ui/start/window.py" line="123" />
         <source>Ostatnie b&amp;azy</source>
         <translation>R&amp;ecent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="110" />
+        <location filename="../../ui/start/window.py" line="131" />
         <source>&amp;Edycja</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="115" />
+        <location filename="../../ui/start/window.py" line="136" />
         <source>Pomo&amp;c</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="126" />
+        <location filename="../../ui/start/window.py" line="147" />
         <source>&amp;Otwórz</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="128" />
+        <location filename="../../ui/start/window.py" line="149" />
         <source>Odno&amp;wienie…</source>
         <translation>Rene&amp;wal…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="131" />
+        <location filename="../../ui/start/window.py" line="152" />
         <source>E&amp;ksportuj .kkk.json…</source>
         <translation>E&amp;xport .kkk.json…</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="147" />
+        <location filename="../../ui/start/window.py" line="163" />
+        <source>Otwieram bazę danych…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/window.py" line="199" />
         <source>Brak wniosków. Utwórz nowy wniosek albo zaimportuj plik .kkk.json.</source>
         <translation>No applications yet. Create a new application or import a .kkk.json file.</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="167" />
+        <location filename="../../ui/start/window.py" line="239" />
         <source>Klaster — {name}</source>
         <translation>Klaster — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="208" />
+        <location filename="../../ui/start/window.py" line="282" />
         <source>Baza: {path} · wnioski: {count}</source>
         <translation>Database: {path} · applications: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="267" />
-        <location filename="../../ui/start/window.py" line="277" />
+        <location filename="../../ui/start/window.py" line="349" />
+        <location filename="../../ui/start/window.py" line="359" />
         <source>Nie można otworzyć wniosku</source>
         <translation>Cannot open the application</translation>
     </message>
     <message>
-        <location filename="../../ui/start/window.py" line="278" />
+        <location filename="../../ui/start/window.py" line="360" />
         <source>Kreator wniosku nie jest dostępny w tej wersji programu.</source>
         <translation>The application wizard is not available in this version of the program.</translation>
     </message>
@@ -1036,22 +1041,22 @@ The files to attach are in the folder: {folder}
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/tables/model.py" line="51" />
+        <location filename="../../ui/tables/model.py" line="52" />
         <source>Błąd:</source>
         <translation>Error:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="52" />
+        <location filename="../../ui/tables/model.py" line="53" />
         <source>Uwaga:</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="209" />
+        <location filename="../../ui/tables/model.py" line="183" />
         <source>(wymagane)</source>
         <translation>(required)</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/model.py" line="273" />
+        <location filename="../../ui/tables/model.py" line="247" />
         <source>Wiersz {row}, kolumna „{column}”</source>
         <translation>Row {row}, column “{column}”</translation>
     </message>
@@ -1059,12 +1064,12 @@ The files to attach are in the folder: {folder}
 <context>
     <name>TablePaste</name>
     <message>
-        <location filename="../../ui/tables/paste.py" line="190" />
+        <location filename="../../ui/tables/paste.py" line="73" />
         <source>wiersz {row}, kolumna „{column}”</source>
         <translation>row {row}, column “{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/tables/paste.py" line="229" />
+        <location filename="../../ui/tables/paste.py" line="112" />
         <source>pominięto komórki wykraczające poza ostatnią kolumnę tabeli (do {n} w wierszu)</source>
         <translation>skipped cells beyond the last column of the table (up to {n} in a row)</translation>
     </message>
@@ -1143,7 +1148,7 @@ The files to attach are in the folder: {folder}
         <translation>No changes between these versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py" line="161" />
+        <location filename="../../ui/versions_dialog.py" line="162" />
         <source>Nie można zapisać pliku {path} ({error}).</source>
         <translation>Cannot write the file {path} ({error}).</translation>
     </message>

@@ -4,7 +4,8 @@
 - `table`: the list of applications (its columns, sorting, the completeness bar);
 - `actions`: what is done with an application (new, duplicate, renew, delete, import, export);
 - `databases`: opening another database and the recent-databases menu;
-- `window`: the window itself: its actions, menus, buttons, the open wizards and closing.
+- `window`: the window itself: its actions, menus, buttons, the open wizards and closing;
+- `handle`: a database opened together with its lock (the only module here that imports the models at once).
 
 `ui.start_window` re-exports the public names for older imports.
 """

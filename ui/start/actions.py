@@ -1,7 +1,8 @@
 """What the start window does with an application: create, duplicate, renew, delete, import and export.
 
 `ApplicationActions` works on the window's selected application and its repository; every dialog goes through
-`ui.start.dialogs`, so tests replace them there.
+`ui.start.dialogs`, so tests replace them there. The forms and models are imported where used: this module is
+imported before the start window is shown, before the database is opened.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from forms.loader import DefinitionError, load_form
-from models.db import StorageError
-from models.repository import FINAL, ApplicationInfo, Repository, RepositoryError
 from ui.start import dialogs
 
 if TYPE_CHECKING:
+    from models.repository import ApplicationInfo, Repository
     from ui.start.window import StartWindow
 
 log = logging.getLogger(__name__)
@@ -31,6 +30,8 @@ RENEWAL_PARTS = frozenset({"cluster", "coordinator", "contact", "members", "hr"}
 
 
 def renewal_carried(form_id: str) -> set[str]:
+    from forms.loader import DefinitionError, load_form
+
     carried = set(RENEWAL_PARTS)
     try:
         definition = load_form(form_id)
@@ -60,6 +61,8 @@ class ApplicationActions(QObject):
         return self.window.repo
 
     def _selected_info(self) -> ApplicationInfo | None:
+        from models.repository import RepositoryError
+
         app_id = self.window.selected_id()
         if app_id is None:
             return None
@@ -77,6 +80,10 @@ class ApplicationActions(QObject):
 
     # Actions -----------------------------------------------------------------------------------
     def new_application(self) -> int | None:
+        from forms.loader import DefinitionError, load_form
+        from models.db import StorageError
+        from models.repository import RepositoryError
+
         result = dialogs.ask_new_application(self.window)
         if result is None:
             return None
@@ -93,6 +100,10 @@ class ApplicationActions(QObject):
         return app_id
 
     def duplicate_selected(self) -> int | None:
+        from forms.loader import DefinitionError
+        from models.db import StorageError
+        from models.repository import RepositoryError
+
         info = self._selected_info()
         if info is None:
             return None
@@ -107,6 +118,10 @@ class ApplicationActions(QObject):
         return new_id
 
     def renew_selected(self) -> int | None:
+        from forms.loader import DefinitionError
+        from models.db import StorageError
+        from models.repository import RepositoryError
+
         info = self._selected_info()
         if info is None:
             return None
@@ -130,6 +145,9 @@ class ApplicationActions(QObject):
         return new_id
 
     def delete_selected(self) -> bool:
+        from models.db import StorageError
+        from models.repository import FINAL, RepositoryError
+
         info = self._selected_info()
         if info is None:
             return False
@@ -163,6 +181,9 @@ class ApplicationActions(QObject):
 
     def import_file(self, path: Path | None = None) -> int | None:
         from export import kkk_json
+        from forms.loader import DefinitionError
+        from models.db import StorageError
+        from models.repository import RepositoryError
 
         if path is None:
             path = dialogs.choose_open_file(
@@ -202,6 +223,8 @@ class ApplicationActions(QObject):
 
     def export_selected(self, path: Path | None = None) -> Path | None:
         from export import kkk_json
+        from forms.loader import DefinitionError
+        from models.repository import RepositoryError
 
         info = self._selected_info()
         if info is None:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
-from models.db import StorageError
 from ui.start import dialogs
 
 if TYPE_CHECKING:
@@ -18,8 +17,8 @@ if TYPE_CHECKING:
 
 
 class DatabaseSwitcher(QObject):
-    """`opener` opens a database and returns a handle owning it and its lock (ui.app.DatabaseHandle), raising
-    StorageError with a translated message; by default `ui.app.open_handle`."""
+    """`opener` opens a database and returns a handle owning it and its lock (ui.start.handle.DatabaseHandle), raising
+    StorageError with a translated message; by default `ui.start.handle.open_handle`."""
 
     def __init__(self, window: StartWindow, opener: Callable[[Path], Any] | None = None) -> None:
         super().__init__(window)
@@ -28,7 +27,7 @@ class DatabaseSwitcher(QObject):
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
-        current = str(self.window.repo.path.resolve())
+        current = str(self.window.repo.path.resolve()) if self.window.repo is not None else None
         paths = [p for p in self.window.settings.recent_databases() if str(Path(p).resolve()) != current]
         if not paths:
             empty = menu.addAction(self.tr("(brak)"))
@@ -48,16 +47,18 @@ class DatabaseSwitcher(QObject):
 
     def switch_database(self, path: Path) -> bool:
         """Open another database in the window (its lock taken first); the current one is released."""
+        from models.db import StorageError
+
         window = self.window
         title = self.tr("Nie można otworzyć bazy")
-        if Path(path).resolve() == window.repo.path.resolve():
+        if window.repo is not None and Path(path).resolve() == window.repo.path.resolve():
             return True
         if window.wizards:
             dialogs.show_error(window, title, self.tr("Zamknij najpierw otwarte okna wniosków."))
             return False
         opener = self.opener
         if opener is None:
-            from ui.app import open_handle
+            from ui.start.handle import open_handle
 
             opener = open_handle
         try:

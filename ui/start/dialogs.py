@@ -3,21 +3,28 @@
 
 Callers look them up on this module at call time (`dialogs.show_error(...)`), so tests replace them with
 `monkeypatch.setattr(ui.start.dialogs, name, ...)` and never reach a modal event loop.
+
+The Qt dialog classes are imported in the functions: this module is imported before the start window is shown, and
+PySide builds a class (with its enums) on its first import, a few milliseconds each.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
-from ui.session import Session
+    from ui.session import Session
 
 log = logging.getLogger(__name__)
 
 
 def ask_confirm(parent: QWidget | None, title: str, text: str, yes_text: str | None = None) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent
     )
@@ -29,6 +36,8 @@ def ask_confirm(parent: QWidget | None, title: str, text: str, yes_text: str | N
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
@@ -42,11 +51,15 @@ def report_failure(parent: QWidget | None, title: str, exc: BaseException) -> No
 
 
 def choose_open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), name_filter)
     return Path(path) if path else None
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggested: Path, name_filter: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
     return Path(path) if path else None
 

@@ -4,6 +4,7 @@ bar, and finding or selecting an application's row."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QPen, QShortcut
@@ -19,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.fmt import NBSP, format_int
-from forms.loader import DefinitionError, load_form
-from models.repository import FINAL, ApplicationInfo
+if TYPE_CHECKING:
+    from models.repository import ApplicationInfo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,6 +29,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def percent_text(value: int, lang: str) -> str:
+    from forms.fmt import NBSP, format_int
+
     return f"{value}%" if lang == "en" else f"{format_int(value)}{NBSP}%"
 
 
@@ -133,6 +135,8 @@ class ApplicationTable(QTableWidget):
         self.setSortingEnabled(sorting)
 
     def _round_text(self, form_id: str) -> tuple[str, str]:
+        from forms.loader import DefinitionError, load_form
+
         try:
             definition = load_form(form_id)
         except DefinitionError:
@@ -140,6 +144,8 @@ class ApplicationTable(QTableWidget):
         return self.tr("konkurs {year}").format(year=definition.round_year), definition.title.get(self.lang)
 
     def _row_items(self, info: ApplicationInfo, pct: int | None) -> list[QTableWidgetItem]:
+        from models.repository import FINAL
+
         name = SortItem(info.name or self.tr("(bez nazwy)"))
         name.setData(SORT_ROLE, (info.name or "").casefold())
         if not info.name:

@@ -1,28 +1,41 @@
 """The start window: the applications in the database (`ApplicationTable`), the menus and buttons that act on
-them (`ApplicationActions`, `DatabaseSwitcher`), the wizard windows it opened, and closing."""
+them (`ApplicationActions`, `DatabaseSwitcher`), the wizard windows it opened, and closing.
+
+Built without a database it shows "Otwieram bazę danych…" with the database's actions disabled, until
+`show_database` gives it one: the program shows it so, as its first window, before it opens the database (ui.app).
+What that window needs is kept cheap to import and build:
+
+- this module and those it imports bring neither peewee, the models nor the form checks at module level (imported
+  where used);
+- the list (`ui.start.table`, which needs QStyle and friends) is built when the first database is shown;
+- nothing before that touches PySide's `Qt` namespace (`Qt.AlignmentFlag` ...): its first use builds about 90
+  enums, some 30 ms, which the window would otherwise pay before it appears.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from forms.loader import DefinitionError
-from models.db import StorageError
-from models.repository import ApplicationInfo, Repository, RepositoryError
 from ui.i18n import current_language
-from ui.session import Session
 from ui.settings import Settings
 from ui.start import dialogs
 from ui.start.actions import ApplicationActions
 from ui.start.databases import DatabaseSwitcher
-from ui.start.table import ApplicationTable
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from models.repository import ApplicationInfo, Repository
+    from ui.session import Session
+    from ui.start.table import ApplicationTable
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +43,7 @@ log = logging.getLogger(__name__)
 class StartWindow(QMainWindow):
     def __init__(
         self,
-        repo: Repository,
+        repo: Repository | None,
         settings: Settings | None = None,
         *,
         handle: Any = None,
@@ -38,8 +51,9 @@ class StartWindow(QMainWindow):
         lang: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """`handle` (optional) owns the open database and its lock (ui.app.DatabaseHandle); `opener` opens another
-        database for "Otwórz bazę…" and returns such a handle, raising StorageError with a translated message."""
+        """`handle` (optional) owns the open database and its lock (ui.start.handle.DatabaseHandle); `opener` opens
+        another database for "Otwórz bazę…" and returns such a handle, raising StorageError with a translated
+        message. Without `repo` the window waits for its database (`show_database`), its actions disabled."""
         super().__init__(parent)
         self.repo = repo
         self.settings = settings or Settings()
@@ -57,6 +71,9 @@ class StartWindow(QMainWindow):
         self._refresh_timer.setInterval(400)
         self._refresh_timer.timeout.connect(lambda: self.refresh())
 
+        self.table: ApplicationTable | None = None  # built with the first database (`_build_list`)
+        self.empty_hint: QLabel | None = None
+
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -64,14 +81,18 @@ class StartWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status, 1)
         self.resize(1060, 620)
         self.settings.restore_geometry("start", self)
-        self._update_title()
-        self.refresh()
+        if repo is None:
+            self._show_loading()
+        else:
+            self._show_list()
 
     # Building ----------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # What setShortcut(sequence) does in Qt, without PySide's check of its overloads (they take `Qt.Key`
+            # ..., and the check builds the whole `Qt` namespace, see the module's docstring).
+            action.setShortcuts([QKeySequence(shortcut)])
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -138,29 +159,80 @@ class StartWindow(QMainWindow):
         buttons.addWidget(self.btn_import)
         buttons.addWidget(self.btn_export)
 
-        self.table = ApplicationTable(self.lang)
-        self.table.openRequested.connect(self.open_selected)
-        self.table.itemSelectionChanged.connect(self._update_actions)
-        for action in (self.act_open, self.act_duplicate, self.act_renew, self.act_export, self.act_delete):
-            self.table.addAction(action)
-
-        self.empty_hint = QLabel(self.tr("Brak wniosków. Utwórz nowy wniosek albo zaimportuj plik .kkk.json."))
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        font = self.empty_hint.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty_hint.setFont(font)
-        self.empty_hint.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        # Centred by stretches, not by setAlignment(Qt.AlignmentFlag.AlignCenter): no `Qt` before the window is up.
+        self.loading_hint = self._hint(self.tr("Otwieram bazę danych…"))
+        self.loading_page = QWidget()
+        row = QHBoxLayout(self.loading_page)
+        row.addStretch(1)
+        row.addWidget(self.loading_hint)
+        row.addStretch(1)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_hint)
+        self.stack.addWidget(self.loading_page)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _hint(self, text: str) -> QLabel:
+        """A larger grey text in place of the list."""
+        hint = QLabel(text)
+        font = hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        hint.setFont(font)
+        hint.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        return hint
+
+    def _build_list(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from ui.start.table import ApplicationTable
+
+        self.table = ApplicationTable(self.lang)
+        self.table.openRequested.connect(self.open_selected)
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        for action in (self.act_open, self.act_duplicate, self.act_renew, self.act_export, self.act_delete):
+            self.table.addAction(action)
+
+        self.empty_hint = self._hint(self.tr("Brak wniosków. Utwórz nowy wniosek albo zaimportuj plik .kkk.json."))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_hint)
+
+    # The database -------------------------------------------------------------------------------
+    def _show_loading(self) -> None:
+        """No database yet: only the hint, and nothing to do but "O programie" and "Zakończ"."""
+        self.setWindowTitle("Klaster")
+        self.stack.setCurrentWidget(self.loading_page)
+        self._set_database_actions(False)
+        self._update_actions()
+
+    def _set_database_actions(self, enabled: bool) -> None:
+        for action in (self.act_new, self.act_open_db, self.act_import, self.recent_menu.menuAction()):
+            action.setEnabled(enabled)
+        for button in (self.btn_new, self.btn_import):
+            button.setEnabled(enabled)
+
+    def _set_database(self, handle: Any) -> None:
+        self.handle = handle
+        self.repo = handle.repo
+        self._cache.clear()
+
+    def _show_list(self) -> None:
+        if self.table is None:
+            self._build_list()
+        self._set_database_actions(True)
+        self._update_title()
+        self.refresh()
+
+    def show_database(self, handle: Any) -> None:
+        """List the database of `handle` (already opened and locked) in a window that waited for one."""
+        self._set_database(handle)
+        self._show_list()
 
     # The list ----------------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -198,6 +270,8 @@ class StartWindow(QMainWindow):
 
     def refresh(self, select_id: int | None = None) -> None:
         """Reload the list from the database, keeping (or moving) the selection."""
+        if self.repo is None:  # still waiting for the database
+            return
         if select_id is None:
             select_id = self.selected_id()
         apps = self.repo.list_applications()
@@ -209,13 +283,14 @@ class StartWindow(QMainWindow):
         self._update_actions()
 
     def row_of(self, app_id: int) -> int:
-        return self.table.row_of(app_id)
+        return self.table.row_of(app_id) if self.table is not None else -1
 
     def select(self, app_id: int | None) -> None:
-        self.table.select(app_id)
+        if self.table is not None:
+            self.table.select(app_id)
 
     def selected_id(self) -> int | None:
-        return self.table.selected_id()
+        return self.table.selected_id() if self.table is not None else None
 
     def _update_actions(self) -> None:
         has = self.selected_id() is not None
@@ -261,6 +336,13 @@ class StartWindow(QMainWindow):
             wizard.raise_()
             wizard.activateWindow()
             return wizard
+        from PySide6.QtCore import Qt
+
+        from forms.loader import DefinitionError
+        from models.db import StorageError
+        from models.repository import RepositoryError
+        from ui.session import Session
+
         try:
             session = Session(self.repo, app_id)
         except (RepositoryError, DefinitionError, StorageError) as exc:
@@ -322,17 +404,14 @@ class StartWindow(QMainWindow):
     def use_database(self, handle: Any) -> None:
         """Show the database of `handle` (already opened and locked) and release the current one."""
         old = self.handle
-        self.handle = handle
-        self.repo = handle.repo
-        self._cache.clear()
+        self._set_database(handle)
         if old is not None:
             old.close()
         self.settings.add_recent_database(self.repo.path)
-        self._update_title()
-        self.refresh()
+        self._show_list()
 
     def about(self) -> None:
-        dialogs.show_about(self, self.repo.path, self.settings.file_name)
+        dialogs.show_about(self, self.repo.path if self.repo is not None else None, self.settings.file_name)
 
     # Closing -----------------------------------------------------------------------------------
     def flush_all(self) -> None:
