@@ -76,15 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_repo(args: argparse.Namespace) -> Repository:
     """The repository of `--db` (or the default database); used by every command that reads or writes."""
-    return _repo(args)
-
-
-def _repo(args: argparse.Namespace) -> Repository:
     return Repository(open_database(args.db))
 
 
 def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    repo = _repo(args)
+    repo = open_repo(args)
     apps = repo.list_applications()
     if not apps:
         out("Brak wniosków w bazie." if args.lang == "pl" else "No applications in the database.")
@@ -112,7 +108,7 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from export import kkk_json
 
     doc = kkk_json.read(args.file)  # read fully and validate before touching the database
-    repo = _repo(args)
+    repo = open_repo(args)
     kind = doc.get("meta.application_type", "nadanie")
     with repo.db.atomic():
         app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), kind)
@@ -124,7 +120,7 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from export import kkk_json
 
-    doc = _repo(args).load(args.id)
+    doc = open_repo(args).load(args.id)
     try:
         kkk_json.write(doc, args.file)
     except OSError as exc:
@@ -141,11 +137,11 @@ def _print_problems(repo: Repository, app_id: int, out: Callable[[str], None], l
 
 
 def cmd_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    return 1 if _print_problems(_repo(args), args.id, out, args.lang) else 0
+    return 1 if _print_problems(open_repo(args), args.id, out, args.lang) else 0
 
 
 def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    repo = _repo(args)
+    repo = open_repo(args)
     info = repo.info(args.id)
     if info.state == FINAL:
         raise UsageError(
@@ -166,14 +162,14 @@ def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_correct(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    out(str(_repo(args).correct(args.id)))
+    out(str(open_repo(args).correct(args.id)))
     return 0
 
 
 def cmd_diff(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from forms.diff import diff_documents
 
-    repo = _repo(args)
+    repo = open_repo(args)
     old, new = repo.load(args.id1), repo.load(args.id2)
     if old.definition.id != new.definition.id:
         raise UsageError(
@@ -193,7 +189,7 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.members < 0 or (args.rows is not None and args.rows < 0):
         raise UsageError("--members i --rows muszą być liczbami nieujemnymi")
     doc = make_demo(load_form(args.form), members=args.members, rows=args.rows, problems=not args.clean)
-    repo = _repo(args)
+    repo = open_repo(args)
     with repo.db.atomic():
         app_id = repo.create(
             doc.definition.id, doc.get("cluster.name", ""), doc.get("meta.application_type", "nadanie")
@@ -216,7 +212,7 @@ def _indicator_text(value: object, is_percent: bool, lang: str) -> str:
 
 
 def cmd_indicators(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    doc = _repo(args).load(args.id)
+    doc = open_repo(args).load(args.id)
     values = compute_indicators(doc)
     if args.json:
         out(json.dumps([v.to_json() for v in values], ensure_ascii=False, indent=1))

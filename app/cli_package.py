@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from forms.fmt import format_decimal
+from forms.fmt import format_megabytes
 
 
 def add_parsers(sub) -> None:
@@ -21,14 +21,10 @@ def add_parsers(sub) -> None:
     s.add_argument("package", type=Path)
 
 
-def _mb(size: int) -> str:
-    return format_decimal(size / (1024 * 1024), 2) + " MB"
-
-
 def cmd_package(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from app.cli import UsageError, open_repo
     from export.package.builder import PackageError, build_package
-    from export.package.eml import build_message, write_eml
+    from export.package.eml import Letter, write_drafts
 
     if args.limit_mb <= 0:
         raise UsageError("--limit-mb musi być liczbą dodatnią")
@@ -41,32 +37,21 @@ def cmd_package(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"nie można zapisać pakietu w {args.outdir} ({exc.strerror})") from None
-    doc = repo.load(args.id)
-    info = repo.info(args.id)
-    name = doc.get("cluster.name") or info.name
-    round_title = doc.definition.title.pl
     out(f"Pakiet: {result.folder}")
-    out(f"ZIP: {result.zip_path} ({_mb(result.zip_path.stat().st_size)})")
+    out(f"ZIP: {result.zip_path} ({format_megabytes(result.zip_path.stat().st_size)})")
     for entry in result.entries:
-        out(f"  {entry.sha256}  {_mb(entry.size):>10}  {entry.name}")
-    out(f"Razem: {_mb(result.total_size)}; suma kontrolna danych: {result.checksum}")
+        out(f"  {entry.sha256}  {format_megabytes(entry.size):>10}  {entry.name}")
+    out(f"Razem: {format_megabytes(result.total_size)}; suma kontrolna danych: {result.checksum}")
     if result.draft:
         out("UWAGA: wersja robocza, tylko do wewnętrznego przeglądu.")
-    messages = []
     if result.over_limit and not result.parts:
         out(
-            f"UWAGA: pakiet przekracza limit poczty {_mb(result.limit_bytes)}; "
+            f"UWAGA: pakiet przekracza limit poczty {format_megabytes(result.limit_bytes)}; "
             "użyj --split, aby podzielić go na części."
         )
-    if result.parts:
-        for part in result.parts:
-            out(f"Część {part.number} z {part.count}: {part.zip_path} ({_mb(part.size)})")
-            msg = build_message(result, args.to, name, round_title, info.kind, info.version_no, part)
-            messages.append(write_eml(msg, part.folder.with_suffix(".eml")))
-    else:
-        msg = build_message(result, args.to, name, round_title, info.kind, info.version_no)
-        messages.append(write_eml(msg, result.folder.with_suffix(".eml")))
-    for path in messages:
+    for part in result.parts:
+        out(f"Część {part.number} z {part.count}: {part.zip_path} ({format_megabytes(part.size)})")
+    for path in write_drafts(result, args.to, Letter.of(repo.load(args.id), repo.info(args.id))):
         out(f"Wiadomość e-mail (do wysłania): {path}")
     return 0
 

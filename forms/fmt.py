@@ -45,6 +45,11 @@ def format_money(value: Decimal | int, lang: str = "pl") -> str:
     return format_decimal(value, 2) + NBSP + "zł"
 
 
+def format_megabytes(size: int, lang: str = "pl") -> str:
+    """A file size in MB with two decimals: `0,38 MB`."""
+    return format_decimal(Decimal(size) / (1024 * 1024), 2, lang) + NBSP + "MB"
+
+
 def format_percent(value: Decimal | None, lang: str = "pl") -> str:
     if value is None:
         return "—"

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from export.package.builder import PackageError, PackageResult, build_package_from
-from export.package.eml import body, build_message, mailto_url, subject, write_eml
+from export.package.eml import Letter, mailto_url, write_drafts
 from forms.document import group_checksum
-from forms.fmt import format_decimal
+from forms.fmt import format_megabytes
 from ui.background import run_in_background
 from ui.session import Session
 from ui.settings import Settings
@@ -47,10 +47,6 @@ def choose_folder(parent: QWidget, start: str) -> str:
     return QFileDialog.getExistingDirectory(
         parent, QCoreApplication.translate("PackageDialog", "Folder na pakiet"), start
     )
-
-
-def mb(size: int) -> str:
-    return format_decimal(size / (1024 * 1024), 2) + "\u00a0MB"
 
 
 class PackageDialog(QDialog):
@@ -167,39 +163,19 @@ class PackageDialog(QDialog):
             )
             return None
         self.result_package = result
-        self.emls = self._write_emails(result)
+        self.emls = write_drafts(result, self.to.text().strip(), Letter.of(self.session.doc, self.session.info))
         self._show(result)
         return result
-
-    def _write_emails(self, result: PackageResult) -> list[Path]:
-        info = self.session.info
-        name = self.session.doc.get("cluster.name") or info.name
-        round_title = self.session.definition.title.pl
-        to = self.to.text().strip()
-        if result.parts:
-            return [
-                write_eml(
-                    build_message(result, to, name, round_title, info.kind, info.version_no, part),
-                    part.folder.with_suffix(".eml"),
-                )
-                for part in result.parts
-            ]
-        return [
-            write_eml(
-                build_message(result, to, name, round_title, info.kind, info.version_no),
-                result.folder.with_suffix(".eml"),
-            )
-        ]
 
     def _show(self, result: PackageResult) -> None:
         lines = [
             QCoreApplication.translate("PackageDialog", "Pakiet: {folder}").format(folder=result.folder),
             QCoreApplication.translate("PackageDialog", "ZIP: {zip}").format(zip=result.zip_path),
         ]
-        lines += [f"  {mb(e.size):>10}  {e.name}" for e in result.entries]
+        lines += [f"  {format_megabytes(e.size):>10}  {e.name}" for e in result.entries]
         lines.append(
             QCoreApplication.translate("PackageDialog", "Razem: {size} (limit {limit})").format(
-                size=mb(result.total_size), limit=mb(result.limit_bytes)
+                size=format_megabytes(result.total_size), limit=format_megabytes(result.limit_bytes)
             )
         )
         if result.draft:
@@ -216,7 +192,7 @@ class PackageDialog(QDialog):
         for part in result.parts:
             lines.append(
                 QCoreApplication.translate("PackageDialog", "Część {n} z {count}: {size}").format(
-                    n=part.number, count=part.count, size=mb(part.size)
+                    n=part.number, count=part.count, size=format_megabytes(part.size)
                 )
             )
         lines += [QCoreApplication.translate("PackageDialog", "Wiadomość: {path}").format(path=p) for p in self.emls]
@@ -231,13 +207,12 @@ class PackageDialog(QDialog):
             return
         if all(open_url(QUrl.fromLocalFile(str(p))) for p in self.emls):
             return
-        result, info = self.result_package, self.session.info
-        name = self.session.doc.get("cluster.name") or info.name
-        round_title = self.session.definition.title.pl
+        result = self.result_package
+        letter = Letter.of(self.session.doc, self.session.info)
         url = mailto_url(
             self.to.text().strip(),
-            subject(result, name, round_title),
-            body(result, name, round_title, info.kind, info.version_no)
+            letter.subject(result),
+            letter.body(result)
             + QCoreApplication.translate("PackageDialog", "\nPliki do załączenia są w folderze: {folder}\n").format(
                 folder=result.folder
             ),

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import mimetypes
 import urllib.parse
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
 from export.atomic import write_bytes_atomic
 from export.package.builder import PackageResult, Part
-from forms.fmt import format_decimal
+from forms.document import Document
+from forms.fmt import format_megabytes
+from models.repository import ApplicationInfo
 
 DEFAULT_MINISTRY_ADDRESS = ""  # set by the user in the settings: never guessed
 
@@ -29,7 +32,7 @@ def subject(result: PackageResult, name: str, round_title: str, part: Part | Non
 def body(result: PackageResult, name: str, round_title: str, kind: str, version: int, part: Part | None = None) -> str:
     kind_text = "odnowienie statusu" if kind == "odnowienie" else "nadanie statusu"
     files = part.entries if part is not None else result.entries
-    size_mb = format_decimal(sum(e.size for e in files) / (1024 * 1024), 1)
+    size = format_megabytes(sum(e.size for e in files))
     lines = [
         "Szanowni Państwo,",
         "",
@@ -42,9 +45,7 @@ def body(result: PackageResult, name: str, round_title: str, kind: str, version:
     ]
     if part is not None:
         lines += [f"To jest część {part.number} z {part.count} przesyłki.", ""]
-    lines += (
-        ["Załączniki:"] + [f"- {e.name.split('/')[-1]}" for e in files] + [f"(razem {size_mb} MB)", "", "Z poważaniem"]
-    )
+    lines += ["Załączniki:"] + [f"- {e.name.split('/')[-1]}" for e in files] + [f"(razem {size})", "", "Z poważaniem"]
     if result.draft:
         lines = [
             "UWAGA: to jest wersja robocza do wewnętrznego przeglądu, nie do wysłania do ministerstwa.",
@@ -77,6 +78,40 @@ def build_message(
 def write_eml(msg: EmailMessage, path: Path) -> Path:
     write_bytes_atomic(path, msg.as_bytes())
     return path
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What a message says about the application: the cluster, the round, the kind and the version."""
+
+    name: str
+    round_title: str
+    kind: str
+    version: int
+
+    @classmethod
+    def of(cls, doc: Document, info: ApplicationInfo) -> Letter:
+        return cls(doc.get("cluster.name") or info.name, doc.definition.title.pl, info.kind, info.version_no)
+
+    def subject(self, result: PackageResult, part: Part | None = None) -> str:
+        return subject(result, self.name, self.round_title, part)
+
+    def body(self, result: PackageResult, part: Part | None = None) -> str:
+        return body(result, self.name, self.round_title, self.kind, self.version, part)
+
+
+def write_drafts(result: PackageResult, to: str, letter: Letter) -> list[Path]:
+    """One `.eml` beside the package folder, or one per part when the package was split."""
+    if result.parts:
+        return [
+            write_eml(
+                build_message(result, to, letter.name, letter.round_title, letter.kind, letter.version, part),
+                part.folder.with_suffix(".eml"),
+            )
+            for part in result.parts
+        ]
+    message = build_message(result, to, letter.name, letter.round_title, letter.kind, letter.version)
+    return [write_eml(message, result.folder.with_suffix(".eml"))]
 
 
 def mailto_url(to: str, subject_text: str, body_text: str) -> str:
