@@ -1,19 +1,29 @@
 """Verifying a package (folder or ZIP) as the receiving side would: every file's SHA-256 against the manifest,
-the application checksum recomputed from the `.kkk.json`, and the checksum printed on every page of the PDFs."""
+the application checksum recomputed from the `.kkk.json`, and the checksum printed on every page of the PDFs.
+
+What counts as a file of the package, and how much may be read, is decided in `confine` (regular files only,
+nothing followed out of the package, a budget per file and in total); the manifest is checked here, key by key,
+before anything is read on its word."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
-import zipfile
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from export.package import confine
+from export.package.confine import Budget, BudgetExceeded, JsonProblem, MemberError, PackageError, shown
 from export.package.manifest import FORMAT, MANIFEST, SUMS
 from forms.document import group_checksum
 
-MAX_MEMBER_BYTES = 512 * 1024 * 1024
+MAX_MANIFEST_BYTES = 8 * 1024 * 1024
+FORMAT_VERSION = 1
+ROLES = ("application_pdf", "summary_pdf", "workbook", "data", "attachment")
+_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 @dataclass
@@ -25,49 +35,6 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-class _Files:
-    """The files of a package, whether a folder or a ZIP."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.zip: zipfile.ZipFile | None = None
-        if path.is_file():
-            try:
-                self.zip = zipfile.ZipFile(path)
-            except zipfile.BadZipFile:
-                raise ValueError(f"{path.name}: to nie jest plik ZIP ani folder pakietu") from None
-            names = [n for n in self.zip.namelist() if not n.endswith("/")]
-            prefix = _common_prefix(names)
-            self.names = {n[len(prefix) :]: n for n in names}
-        elif path.is_dir():
-            self.names = {
-                p.relative_to(path).as_posix(): p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()
-            }
-        else:
-            raise ValueError(f"{path}: nie ma takiego pliku ani folderu")
-
-    def read(self, name: str) -> bytes:
-        real = self.names[name]
-        if self.zip is not None:
-            if self.zip.getinfo(real).file_size > MAX_MEMBER_BYTES:
-                raise ValueError(f"{name}: plik w archiwum jest zbyt duży")
-            return self.zip.read(real)
-        return (self.path / real).read_bytes()
-
-    def close(self) -> None:
-        if self.zip is not None:
-            self.zip.close()
-
-
-def _common_prefix(names: list[str]) -> str:
-    """A ZIP may hold the package inside one top folder; names are then taken relative to it."""
-    if names and all("/" in n for n in names):
-        top = {n.split("/", 1)[0] for n in names}
-        if len(top) == 1:
-            return top.pop() + "/"
-    return ""
 
 
 def pdf_page_texts(data: bytes) -> list[str]:
@@ -86,64 +53,184 @@ def _check_pdf(name: str, data: bytes, checksum: str, report: VerifyReport) -> N
     short = group_checksum(checksum)
     missing = [i + 1 for i, text in enumerate(pages) if short not in text.replace("\n", " ")]
     if missing:
-        shown = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
+        shown_pages = ", ".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
         report.problems.append(
-            f"{name}: suma kontrolna {short} nie jest wydrukowana na stronach {shown} (stron: {len(pages)})"
+            f"{name}: suma kontrolna {short} nie jest wydrukowana na stronach {shown_pages} (stron: {len(pages)})"
         )
     else:
         report.checked.append(f"{name}: suma kontrolna {short} na każdej z {len(pages)} stron")
 
 
-def verify_package(path: Path) -> VerifyReport:
-    from export import kkk_json
+# The manifest, key by key --------------------------------------------------------------------------------------
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "wartość logiczna"
+    if isinstance(value, int):
+        return "liczba całkowita"
+    if isinstance(value, float):
+        return "liczba"
+    if isinstance(value, str):
+        return f"tekst „{shown(value, 40)}”"
+    return {dict: "obiekt", list: "lista", type(None): "null"}.get(type(value), type(value).__name__)
 
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _top_problems(manifest: Any) -> list[str]:
+    """What makes the manifest as a whole unusable; files are checked one by one afterwards."""
+    if not isinstance(manifest, dict):
+        return [f"powinien być obiektem JSON, jest: {_kind(manifest)}"]
+    if manifest.get("format") != FORMAT:
+        return ["to nie jest manifest pakietu Klaster"]
+    problems = []
+    missing = [key for key in ("format_version", "checksum", "files") if key not in manifest]
+    problems += [f"brak klucza „{key}”" for key in missing]
+    version = manifest.get("format_version", FORMAT_VERSION)
+    if not _is_int(version):
+        problems.append(f"format_version: powinien być liczbą całkowitą, jest: {_kind(version)}")
+    elif version != FORMAT_VERSION:
+        problems.append(f"format_version: wersja {version} nie jest obsługiwana (ten program zna wersję 1)")
+    checksum = manifest.get("checksum", "0" * 64)
+    if not isinstance(checksum, str) or not _HEX64.fullmatch(checksum):
+        problems.append(f"checksum: powinna być tekstem z 64 cyframi szesnastkowymi, jest: {_kind(checksum)}")
+    files = manifest.get("files", [])
+    if not isinstance(files, list):
+        problems.append(f"files: powinna być listą, jest: {_kind(files)}")
+    elif len(files) > confine.MAX_ENTRIES:
+        problems.append(f"files: {len(files)} pozycji, najwyżej {confine.MAX_ENTRIES}")
+    part = manifest.get("part")
+    if part is not None and not (
+        isinstance(part, dict)
+        and _is_int(part.get("number"))
+        and _is_int(part.get("count"))
+        and 1 <= part["number"] <= part["count"]
+    ):
+        problems.append("part: powinna być obiektem z liczbami „number” i „count” (1 ≤ number ≤ count)")
+    if "draft" in manifest and not isinstance(manifest["draft"], bool):
+        problems.append(f"draft: powinna być wartością logiczną, jest: {_kind(manifest['draft'])}")
+    return problems
+
+
+def _entry_problem(entry: Any) -> str | None:
+    if not isinstance(entry, dict):
+        return f"powinna być obiektem, jest: {_kind(entry)}"
+    for key in ("name", "sha256", "size", "role"):
+        if key not in entry:
+            return f"brak klucza „{key}”"
+    name, digest, size, role = entry["name"], entry["sha256"], entry["size"], entry["role"]
+    if not isinstance(name, str):
+        return f"name: powinna być tekstem, jest: {_kind(name)}"
+    if why := confine.path_problem(name):
+        return f"name „{shown(name, 60)}”: {why}"
+    if name in (MANIFEST, SUMS):
+        return f"name „{name}”: manifest nie wymienia sam siebie ani pliku {SUMS}"
+    if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
+        return f"sha256: powinna być tekstem z 64 cyframi szesnastkowymi, jest: {_kind(digest)}"
+    if not _is_int(size) or size < 0:
+        return f"size: powinien być nieujemną liczbą całkowitą, jest: {_kind(size)}"
+    if not isinstance(role, str):
+        return f"role: powinna być tekstem, jest: {_kind(role)}"
+    return None
+
+
+def _listed_files(manifest: dict, report: VerifyReport) -> tuple[dict[str, dict], set[str]]:
+    """The well-formed entries by name, and every name the manifest mentions (well-formed or not)."""
+    listed: dict[str, dict] = {}
+    names = [e.get("name") if isinstance(e, dict) else None for e in manifest["files"]]
+    mentioned = {name for name in names if isinstance(name, str)}
+    counts = Counter(name for name in names if isinstance(name, str))
+    for i, entry in enumerate(manifest["files"]):
+        if why := _entry_problem(entry):
+            report.problems.append(f"{MANIFEST}: files[{i}]: {why}")
+        elif counts[entry["name"]] > 1:
+            if entry["name"] not in listed:
+                report.problems.append(
+                    f"{MANIFEST}: files[{i}]: plik {entry['name']} wymieniony {counts[entry['name']]} razy"
+                )
+            listed[entry["name"]] = {}
+        else:
+            listed[entry["name"]] = entry
+    return {name: entry for name, entry in listed.items() if entry}, mentioned
+
+
+# Verification --------------------------------------------------------------------------------------------------
+def verify_package(path: Path, budget: Budget | None = None) -> VerifyReport:
     path = Path(path)
-    report = VerifyReport(path.name)
+    report = VerifyReport(shown(path.name))
     try:
-        files = _Files(path)
-    except ValueError as exc:
+        source = confine.open_package(path, budget or confine.DEFAULT_BUDGET)
+    except PackageError as exc:
         report.problems.append(str(exc))
         return report
-    try:
-        if MANIFEST not in files.names:
-            report.problems.append(f"brak pliku {MANIFEST}")
-            return report
-        try:
-            manifest = json.loads(files.read(MANIFEST).decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            report.problems.append(f"{MANIFEST}: niepoprawny JSON ({exc})")
-            return report
-        if manifest.get("format") != FORMAT:
-            report.problems.append(f"{MANIFEST}: to nie jest manifest pakietu Klaster")
-            return report
-        checksum = manifest.get("checksum", "")
-        listed = {f["name"]: f for f in manifest.get("files", [])}
-        for name, entry in listed.items():
-            if name not in files.names:
-                report.problems.append(f"{name}: brak pliku wymienionego w manifeście")
-                continue
-            data = files.read(name)
-            if hashlib.sha256(data).hexdigest() != entry["sha256"]:
-                report.problems.append(f"{name}: suma SHA-256 nie zgadza się z manifestem (plik zmieniono)")
-                continue
-            report.checked.append(f"{name}: SHA-256 zgodna")
-            if entry.get("role") == "data":
-                try:
-                    doc = kkk_json.from_dict(json.loads(data.decode("utf-8")), name)
-                except (ValueError, UnicodeDecodeError) as exc:
-                    report.problems.append(f"{name}: {exc}")
-                    continue
-                if doc.checksum() != checksum:
-                    report.problems.append(f"{name}: suma kontrolna danych różni się od sumy w manifeście")
-                else:
-                    report.checked.append(f"{name}: suma kontrolna danych {group_checksum(checksum)} zgodna")
-            elif entry.get("role") in ("application_pdf", "summary_pdf"):
-                _check_pdf(name, data, checksum, report)
-        for name in files.names:
-            if name not in listed and name not in (MANIFEST, SUMS):
-                report.problems.append(f"{name}: plik spoza manifestu")
-        if not any(f.get("role") == "data" for f in listed.values()) and not manifest.get("part"):
-            report.problems.append("w pakiecie brak pliku .kkk.json z danymi wniosku")
-    finally:
-        files.close()
+    with source:
+        report.problems += source.problems
+        _verify(source, report)
     return report
+
+
+def _verify(source: confine.PackageSource, report: VerifyReport) -> None:
+    if MANIFEST not in source.names:
+        if not source.is_refused(MANIFEST):
+            report.problems.append(f"brak pliku {MANIFEST}")
+        return
+    try:
+        manifest = confine.load_json(source.read(MANIFEST, limit=MAX_MANIFEST_BYTES))
+    except (MemberError, JsonProblem) as exc:
+        report.problems.append(f"{MANIFEST}: {exc}")
+        return
+    top = _top_problems(manifest)
+    if top:
+        report.problems += [f"{MANIFEST}: {line}" for line in top]
+        return
+    checksum = manifest["checksum"].lower()
+    listed, mentioned = _listed_files(manifest, report)
+    for name, entry in listed.items():
+        if name not in source.names:
+            if not source.is_refused(name):
+                report.problems.append(f"{name}: brak pliku wymienionego w manifeście")
+            continue
+        try:
+            data = source.read(name)
+        except BudgetExceeded as exc:
+            report.problems.append(f"{name}: {exc}")
+            break
+        except MemberError as exc:
+            report.problems.append(f"{name}: {exc}")
+            continue
+        if hashlib.sha256(data).hexdigest() != entry["sha256"].lower():
+            report.problems.append(f"{name}: suma SHA-256 nie zgadza się z manifestem (plik zmieniono)")
+            continue
+        if len(data) != entry["size"]:
+            report.problems.append(f"{name}: rozmiar {len(data)} B nie zgadza się z manifestem ({entry['size']} B)")
+            continue
+        report.checked.append(f"{name}: SHA-256 zgodna")
+        if entry["role"] == "data":
+            _check_data(name, data, checksum, report)
+        elif entry["role"] in ("application_pdf", "summary_pdf"):
+            _check_pdf(name, data, checksum, report)
+    for name in sorted(source.names):
+        if name not in mentioned and name not in (MANIFEST, SUMS):
+            report.problems.append(f"{shown(name)}: plik spoza manifestu")
+    if not any(f["role"] == "data" for f in listed.values()) and not manifest.get("part"):
+        report.problems.append("w pakiecie brak pliku .kkk.json z danymi wniosku")
+
+
+def _check_data(name: str, data: bytes, checksum: str, report: VerifyReport) -> None:
+    from export import kkk_json
+
+    try:
+        doc = kkk_json.from_dict(confine.load_json(data), name)
+        recomputed = doc.checksum()
+    except kkk_json.KkkFileError as exc:
+        report.problems.append(shown(str(exc), 400))
+        return
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, RecursionError) as exc:
+        # JsonProblem, or a structure the reader did not expect: named, never a crash
+        report.problems.append(f"{name}: {shown(str(exc), 300) or exc.__class__.__name__}")
+        return
+    if recomputed != checksum:
+        report.problems.append(f"{name}: suma kontrolna danych różni się od sumy w manifeście")
+    else:
+        report.checked.append(f"{name}: suma kontrolna danych {group_checksum(checksum)} zgodna")
