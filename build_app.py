@@ -31,7 +31,7 @@ APP_NAME = "Klaster"
 
 
 def version() -> str:
-    text = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
+    text = (ROOT / "klaster" / "__init__.py").read_text(encoding="utf-8")
     return re.search(r'__version__\s*=\s*"([^"]+)"', text).group(1)
 
 

@@ -1,3 +1,5 @@
 """The application shell shared by the GUI and the command line: paths, logging, commands, self-test."""
 
-__version__ = "0.1.0"
+from klaster import __version__
+
+__all__ = ["__version__"]

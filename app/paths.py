@@ -1,28 +1,20 @@
 """Where things are: bundled resources (source tree or frozen folder) and per-user folders.
 
-Resources are found through `resource_path` both when run from the source tree and from a PyInstaller one-folder
-build (`sys._MEIPASS`). User data (database, backups, settings, logs) always goes to the per-user folders.
+Resources are found through `resource_path` (from klaster.resources, beneath every layer) both when run from the
+source tree and from a PyInstaller one-folder build (`sys._MEIPASS`). User data (database, backups, settings,
+logs) always goes to the per-user folders.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from platformdirs import user_log_path
 
-APP_NAME = "Klaster"
+from klaster import APP_NAME
+from klaster.resources import bundle_root, resource_path
 
-
-def bundle_root() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parent.parent
-
-
-def resource_path(*parts: str) -> Path:
-    return bundle_root().joinpath("resources", *parts)
+__all__ = ["APP_NAME", "bundle_root", "log_dir", "resource_path"]
 
 
 def log_dir() -> Path:

@@ -19,7 +19,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.paths import resource_path
+from klaster.resources import resource_path
 
 SANS = "KlasterSans"
 SANS_BOLD = "KlasterSans-Bold"
