@@ -20,8 +20,9 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from forms import limits
 from forms.checks.validators import check_value
-from forms.fmt import format_date, number_input, parse_date, parse_number
+from forms.fmt import format_date, number_input, parse_date, parse_number, quote_value
 from forms.schema import Choice, FieldDef, FormDefinition, Text
 
 TRUE_WORDS = frozenset({"tak", "t", "x", "1", "yes", "y", "true", "prawda", "✓", "✔", "+"})
@@ -122,11 +123,15 @@ def _choice_error(raw: Any, choices: tuple[Choice, ...]) -> CellError:
     more = ", …" if len(choices) > 4 else ""
     pl = ", ".join(c.label.pl for c in choices[:4]) + more
     en = ", ".join(c.label.get("en") for c in choices[:4]) + more
-    return CellError(f"„{raw}” nie ma na liście (dozwolone np.: {pl})", f"'{raw}' is not on the list (e.g. {en})")
+    shown = quote_value(raw)
+    return CellError(f"{shown} nie ma na liście (dozwolone np.: {pl})", f"{shown} is not on the list (e.g. {en})")
 
 
 # Numbers -----------------------------------------------------------------------------------------
 def _text_number(text: str, lang: str) -> Decimal:
+    if len(text) > limits.MAX_NUMBER_CHARS:
+        problem = limits.out_of_range("decimal", f"zapisana {len(text)} znakami")
+        raise CellError(problem.pl, problem.en)
     if text.upper() in _EXCEL_ERRORS:
         raise CellError(
             f"komórka zawiera błąd Excela {text}; wpisz liczbę",
@@ -136,7 +141,8 @@ def _text_number(text: str, lang: str) -> Decimal:
         return parse_number(number_input(text, lang))
     except ValueError:
         raise CellError(
-            f"„{text}” nie jest liczbą (np. 1 234 567,89)", f"'{text}' is not a number (e.g. 1,234,567.89)"
+            f"{quote_value(text)} nie jest liczbą (np. 1 234 567,89)",
+            f"{quote_value(text)} is not a number (e.g. 1,234,567.89)",
         ) from None
 
 
@@ -162,30 +168,39 @@ def _number(value: Any, lang: str) -> Decimal:
     return _text_number(str(value).strip(), lang)
 
 
+def _in_range(field_type: str, number: Decimal) -> Decimal:
+    problem = limits.number_problem(field_type, number)
+    if problem is not None:
+        raise CellError(problem.pl, problem.en)
+    return number
+
+
 def _money(value: Any, lang: str) -> Decimal:
-    number = _number(value, lang)
+    number = _in_range("money", _number(value, lang))
     rounded = number.quantize(CENT, rounding=ROUND_HALF_UP)
     if isinstance(value, float):
         if abs(number - rounded) > Decimal("0.000001"):  # Excel's binary fractions, not real fractions of a grosz
             raise CellError(
-                f"kwota {value} ma więcej niż 2 miejsca po przecinku",
-                f"the amount {value} has more than 2 decimal places",
+                f"kwota {quote_value(value)} ma więcej niż 2 miejsca po przecinku",
+                f"the amount {quote_value(value)} has more than 2 decimal places",
             )
         return rounded
     if number != rounded:
         raise CellError(
-            f"„{value}”: kwota w złotych może mieć najwyżej 2 miejsca po przecinku",
-            f"'{value}': an amount in złoty may have at most 2 decimal places",
+            f"{quote_value(value)}: kwota w złotych może mieć najwyżej 2 miejsca po przecinku",
+            f"{quote_value(value)}: an amount in złoty may have at most 2 decimal places",
         )
     return rounded
 
 
 def _integer(value: Any, lang: str) -> int:
-    number = _number(value, lang)
+    number = _in_range("int", _number(value, lang))
     if isinstance(value, float):
         number = number.quantize(Decimal("0.000001"))
     if number != number.to_integral_value():
-        raise CellError(f"„{value}” nie jest liczbą całkowitą", f"'{value}' is not a whole number")
+        raise CellError(
+            f"{quote_value(value)} nie jest liczbą całkowitą", f"{quote_value(value)} is not a whole number"
+        )
     return int(number)
 
 
@@ -196,8 +211,8 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 
 def _not_a_date(value: Any) -> CellError:
     return CellError(
-        f"„{value}” nie jest datą (oczekiwano dd.mm.rrrr, np. 05.03.2021)",
-        f"'{value}' is not a date (expected yyyy-mm-dd or dd.mm.yyyy)",
+        f"{quote_value(value)} nie jest datą (oczekiwano dd.mm.rrrr, np. 05.03.2021)",
+        f"{quote_value(value)} is not a date (expected yyyy-mm-dd or dd.mm.yyyy)",
     )
 
 
@@ -228,8 +243,8 @@ def _bool(value: Any) -> bool:
     if key in FALSE_WORDS:
         return False
     raise CellError(
-        f"„{value}” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)",
-        f"'{value}' is not a yes/no value (allowed: yes, no, tak, nie, x, 1, 0)",
+        f"{quote_value(value)} nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)",
+        f"{quote_value(value)} is not a yes/no value (allowed: yes, no, tak, nie, x, 1, 0)",
     )
 
 
@@ -240,7 +255,7 @@ def _choice(value: Any, choices: tuple[Choice, ...]) -> str:
         for c in choices:  # a TERYT code typed as a number: 2 -> "02"
             if c.code.isdigit() and c.code.lstrip("0") == digits.lstrip("0"):
                 return c.code
-    code = match_choice(str(value), choices)
+    code = match_choice(str(value), choices) if len(str(value)) <= limits.MAX_SHORT_TEXT else None
     if code is None:
         raise _choice_error(value, choices)
     return code
@@ -248,6 +263,8 @@ def _choice(value: Any, choices: tuple[Choice, ...]) -> str:
 
 def _multichoice(value: Any, choices: tuple[Choice, ...]) -> tuple[str, ...]:
     text = str(value)
+    if len(text) > limits.MAX_SHORT_TEXT:
+        raise _choice_error(text, choices)
     whole = match_choice(text, choices)
     if whole is not None:  # a single label that itself contains a comma
         return (whole,)
@@ -316,7 +333,10 @@ def _parse(column: FieldDef, value: Any, definition: FormDefinition, lang: str) 
     if t == "money":
         return _money(value, lang)
     if t == "decimal":
-        return _number(value, lang)
+        number = _in_range("decimal", _number(value, lang))
+        if number.as_tuple().exponent < -limits.DECIMAL_PLACES:  # type: ignore[operator]
+            number = number.quantize(Decimal(1).scaleb(-limits.DECIMAL_PLACES), rounding=ROUND_HALF_UP)
+        return number
     if t in ("int", "year"):
         return _integer(value, lang)
     if t == "date":
@@ -328,11 +348,21 @@ def _parse(column: FieldDef, value: Any, definition: FormDefinition, lang: str) 
     if t == "multichoice":
         return _multichoice(value, definition.choices(column.list or ""))
     if t in ID_TYPES:
-        return _identifier(t, value)
+        return _limited(t, _identifier(t, value))
     text = _as_text(value)
     if t == "email" and text.strip().casefold().startswith("mailto:"):
         text = text.strip()[7:]
-    return text.strip() if t != "longtext" else text.strip("\n ")
+    return _limited(t, text)
+
+
+def _limited(field_type: str, text: str) -> str:
+    """Text without control characters, within the program's limit for the type (`forms.limits`)."""
+    if len(text) <= 2 * limits.max_text(field_type):
+        text = limits.clean_controls(text, field_type == "longtext").strip()
+    problem = limits.text_problem(field_type, text)
+    if problem is not None:
+        raise CellError(problem.pl, problem.en)
+    return text
 
 
 def parse_yes_no(value: Any, lang: str = "pl") -> bool | None:

@@ -7,7 +7,10 @@ and where Polish-written numbers and dates are read back (Excel sheets, typed in
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import reprlib
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
@@ -149,3 +152,29 @@ def warnings_text(n: int, lang: str = "pl") -> str:
     if lang == "en":
         return plural_en(n, "warning", "warnings")
     return plural(n, "uwaga", "uwagi", "uwag")
+
+
+def quote_value(value: object, limit: int = 60) -> str:
+    """A user's value for a message: in Polish quotes, shortened to `limit` characters (…), control characters and
+    line breaks written as escapes (`\\n`, `\\x1b`), so that a message that echoes it is always one line."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, int) and value.bit_length() > 3 * limit:  # str() refuses more than 4,300 digits
+        digits = int(math.log10(abs(value))) + 1
+        lead = abs(value) // 10 ** (digits - 12)
+        if lead < 10**11:  # log10 rounded up (999…9)
+            digits -= 1
+            lead = abs(value) // 10 ** (digits - 12)
+        return f"„{'-' if value < 0 else ''}{lead}…” ({digits} cyfr)"
+    elif isinstance(value, (list, tuple, dict, set)):
+        shorten = reprlib.Repr()
+        shorten.maxlevel, shorten.maxstring, shorten.maxother = 2, limit, limit
+        text = shorten.repr(value)
+    else:
+        text = value if isinstance(value, str) else str(value)
+    text = text[: limit + 1]
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else repr(ch)[1:-1] for ch in text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"„{text}”"

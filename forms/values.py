@@ -11,6 +11,8 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from forms import limits
+from forms.fmt import quote_value
 from forms.schema import FieldDef, FormDefinition
 
 CENT = Decimal("0.01")
@@ -25,20 +27,46 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == () or value == []
 
 
-def clean_text(value: str) -> str:
-    """NFC-normalised text without trailing white space at the ends (inner new lines kept)."""
-    return unicodedata.normalize("NFC", value).strip()
+def clean_text(value: str, multiline: bool = True) -> str:
+    """NFC-normalised text without white space at the ends and without control characters (`forms.limits`);
+    inner new lines kept only when `multiline`."""
+    return limits.clean_controls(unicodedata.normalize("NFC", value), multiline).strip()
 
 
-def _decimal(raw: Any) -> Decimal:
+def _text(fdef: FieldDef, raw: str) -> str | None:
+    """A text value cleaned and within the program's limit for its type (`forms.limits`)."""
+    if len(raw) > 2 * limits.max_text(fdef.type):  # far too long: refused before any work on it
+        problem = limits.text_problem(fdef.type, raw)
+    else:
+        raw = clean_text(raw, fdef.type == "longtext")
+        problem = limits.text_problem(fdef.type, raw)
+    if problem is not None:
+        raise ValueTypeError(problem.pl)
+    return raw or None
+
+
+def _example(t: str) -> str:
+    return '"1250000.00"' if t == "money" else '"1.5"'
+
+
+def _decimal(raw: Any, t: str) -> Decimal:
+    if isinstance(raw, limits.OversizedNumber):
+        raise ValueTypeError(limits.out_of_range(t, f"o {raw.digits} cyfrach").pl)
     if isinstance(raw, bool) or not isinstance(raw, (int, str, Decimal)):
-        raise ValueTypeError('oczekiwano liczby zapisanej jako tekst, np. "1250000.00"')
+        raise ValueTypeError(f"oczekiwano liczby zapisanej jako tekst, np. {_example(t)}")
+    if isinstance(raw, str) and len(raw.strip()) > limits.MAX_NUMBER_CHARS:
+        raise ValueTypeError(limits.out_of_range(t, f"zapisana {len(raw.strip())} znakami").pl)
     try:
-        value = Decimal(str(raw).strip())
+        value = raw if isinstance(raw, Decimal) else Decimal(raw.strip() if isinstance(raw, str) else raw)
     except InvalidOperation:
-        raise ValueTypeError(f"'{raw}' nie jest liczbą (oczekiwano np. \"1250000.00\")") from None
+        raise ValueTypeError(f"{quote_value(raw)} nie jest liczbą (oczekiwano np. {_example(t)})") from None
     if not value.is_finite():
-        raise ValueTypeError(f"'{raw}' nie jest liczbą skończoną")
+        raise ValueTypeError(f"{quote_value(raw)} nie jest liczbą skończoną")
+    problem = limits.number_problem(t, value)
+    if problem is not None:
+        raise ValueTypeError(problem.pl)
+    if t == "decimal" and value.as_tuple().exponent < -limits.DECIMAL_PLACES:  # type: ignore[operator]
+        value = value.quantize(Decimal(1).scaleb(-limits.DECIMAL_PLACES), rounding=ROUND_HALF_UP)
     return value
 
 
@@ -50,15 +78,20 @@ def from_json(fdef: FieldDef, raw: Any, definition: FormDefinition) -> Any:
     if t in TEXT_TYPES:
         if not isinstance(raw, str):
             raise ValueTypeError("oczekiwano tekstu")
-        return clean_text(raw) or None
+        return _text(fdef, raw)
     if t in ("int", "year"):
+        if isinstance(raw, limits.OversizedNumber):
+            raise ValueTypeError(limits.out_of_range(t, f"o {raw.digits} cyfrach").pl)
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueTypeError("oczekiwano liczby całkowitej")
+        problem = limits.number_problem(t, raw)
+        if problem is not None:
+            raise ValueTypeError(problem.pl)
         return raw
     if t == "money":
-        return _decimal(raw).quantize(CENT, rounding=ROUND_HALF_UP)
+        return _decimal(raw, t).quantize(CENT, rounding=ROUND_HALF_UP)
     if t == "decimal":
-        return _decimal(raw)
+        return _decimal(raw, t)
     if t == "bool":
         if not isinstance(raw, bool):
             raise ValueTypeError("oczekiwano true albo false")
@@ -69,20 +102,20 @@ def from_json(fdef: FieldDef, raw: Any, definition: FormDefinition) -> Any:
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            raise ValueTypeError(f"'{raw}' nie jest datą w formacie RRRR-MM-DD") from None
+            raise ValueTypeError(f"{quote_value(raw)} nie jest datą w formacie RRRR-MM-DD") from None
     codes = [c.code for c in definition.choices(fdef.list or "")]
     if t == "choice":
         if not isinstance(raw, str) or raw not in codes:
-            raise ValueTypeError(f"'{raw}' nie jest kodem z listy (dozwolone: {', '.join(codes)})")
+            raise ValueTypeError(f"{quote_value(raw)} nie jest kodem z listy (dozwolone: {', '.join(codes)})")
         return raw
     if t == "multichoice":
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
             raise ValueTypeError("oczekiwano listy kodów")
         bad = [x for x in raw if x not in codes]
         if bad:
-            raise ValueTypeError(f"nieznane kody {', '.join(bad)} (dozwolone: {', '.join(codes)})")
+            raise ValueTypeError(f"nieznane kody {quote_value(', '.join(bad[:10]))} (dozwolone: {', '.join(codes)})")
         return tuple(c for c in codes if c in raw) or None
-    raise ValueTypeError(f"nieobsługiwany typ '{t}'")
+    raise ValueTypeError(f"nieobsługiwany typ {quote_value(t)}")
 
 
 def to_json(fdef: FieldDef, value: Any) -> Any:
@@ -100,7 +133,7 @@ def to_json(fdef: FieldDef, value: Any) -> Any:
     if t == "multichoice":
         return list(value)
     if t in TEXT_TYPES:
-        return clean_text(str(value))
+        return clean_text(str(value), t == "longtext")
     return value
 
 
@@ -111,7 +144,7 @@ def normalise(fdef: FieldDef, value: Any, definition: FormDefinition) -> Any:
     if fdef.type == "date" and isinstance(value, dt.date):
         return value
     if fdef.type in ("money", "decimal") and isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        return from_json(fdef, str(value), definition)
+        return from_json(fdef, Decimal(value), definition)
     if fdef.type == "multichoice" and isinstance(value, (tuple, set, frozenset)):
         value = list(value)
     return from_json(fdef, value, definition)

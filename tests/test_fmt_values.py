@@ -156,7 +156,7 @@ def test_none_and_empty(definition):
         ("cluster.voivodeship", 14, "nie jest kodem z listy"),
         ("cluster.kis", "10", "oczekiwano listy kodów"),
         ("cluster.kis", [10], "oczekiwano listy kodów"),
-        ("cluster.kis", ["10", "14"], "nieznane kody 14"),
+        ("cluster.kis", ["10", "14"], "nieznane kody „14”"),
     ],
 )
 def test_invalid_field_input(definition, key, raw, fragment):

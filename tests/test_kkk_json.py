@@ -68,9 +68,9 @@ def test_every_problem_is_reported_with_its_path(demo):
         "extra: nieznany klucz",
         "values.cluster.colour: nieznane pole",
         "values.meta.reference_year: oczekiwano liczby całkowitej",
-        "values.cluster.established_on: '04.05.2015' nie jest datą",
+        "values.cluster.established_on: „04.05.2015” nie jest datą",
         "tables.members[2].sales_pln",
-        "tables.members[3].type: 'giant' nie jest kodem z listy",
+        "tables.members[3].type: „giant” nie jest kodem z listy",
         "tables.members[4].shoe_size: nieznana kolumna",
         "tables.hr.robots: nieznana tabela",
     ):
@@ -80,7 +80,7 @@ def test_every_problem_is_reported_with_its_path(demo):
 
 def test_unknown_round_and_format(demo):
     problems = _broken(demo, lambda d: d.update(form="kkk-1999"))
-    assert "nieznana runda konkursu 'kkk-1999'" in problems[-1]
+    assert "nieznana runda konkursu „kkk-1999”" in problems[-1]
     problems = _broken(demo, lambda d: d.update(format="other", format_version=7))
     assert any(p.startswith("format:") for p in problems)
     assert any(p.startswith("format_version:") for p in problems)
@@ -93,15 +93,17 @@ def test_changed_data_with_stale_checksum_is_refused(demo):
         kkk_json.from_dict(data)
 
 
-def test_attachment_with_wrong_content_is_a_problem_not_a_crash(demo):
-    from forms.checks import check_document
-
+def test_attachment_rows_must_carry_their_files(demo):
     data = kkk_json.to_dict(demo)
     data.pop("checksum")
     data["tables"]["attachments"][0]["content_base64"] = "aGVsbG8="  # "hello", not the file hashed
-    doc = kkk_json.from_dict(data)
-    codes = [(p.code, p.row) for p in check_document(doc)]
-    assert ("attachment_file", 0) in codes
+    with pytest.raises(KkkFileError, match=r"tables.attachments\[0\].content_base64: treść pliku nie zgadza się"):
+        kkk_json.from_dict(data)
+    data = kkk_json.to_dict(demo)
+    data.pop("checksum")
+    del data["tables"]["attachments"][2]["content_base64"]
+    with pytest.raises(KkkFileError, match=r"tables.attachments\[2\].sha256: brak pliku załącznika"):
+        kkk_json.from_dict(data)
     data["tables"]["attachments"][1]["content_base64"] = "!!not base64!!"
     with pytest.raises(KkkFileError, match=r"tables.attachments\[1\].content_base64"):
         kkk_json.from_dict(data)
