@@ -24,7 +24,7 @@ def run() -> list[Result]:
         doc = make_demo(load_form("kkk-2019"), problems=False)
         app_id = repo.create("kkk-2019")
         repo.save_document(app_id, doc)
-        repo.finalize(app_id, doc.checksum())
+        repo.finalize(app_id)
         results = []
 
         def package() -> None:

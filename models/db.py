@@ -1,13 +1,19 @@
-"""Opening the database: the file, its pragmas, the schema migrations and a backup copy on every open.
+"""Opening the database: the file, its pragmas, the schema migrations, a health check and backup copies.
 
 One SQLite file per user (platformdirs' user data folder) unless `--db PATH` names another. WAL journal with
 `synchronous=FULL`: a committed edit survives a crash and a power cut alike (the cost, one fsync per commit, is a
 millisecond or two here, far below the one-second autosave budget).
+
+Every open checks the file (`PRAGMA quick_check`) before anything else happens to it: a damaged database is
+refused with one message naming the newest healthy backup (`models.backups`), unless the caller only wants to read
+what can still be read (`allow_damaged`, used by `export`). A file or folder that cannot be written opens read-only
+(`db.read_only`); a database on a network share opens with a warning (`db.warnings`). Faults SQLite or the
+operating system report become `StorageError`s with a Polish message (`models.faults`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,35 +21,60 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 from platformdirs import user_data_path
 
+from models import backups as _backups
+from models.faults import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DatabaseLocked,
+    DiskFull,
+    ReadOnlyDatabase,
+    StorageError,
+    classify,
+    fault_kind,
+    network_warning,
+)
 from models.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from models.tables import MODELS
 
+__all__ = [
+    "DatabaseDamaged",
+    "DatabaseInUse",
+    "DatabaseLocked",
+    "DiskFull",
+    "ReadOnlyDatabase",
+    "StorageError",
+    "backup",
+    "backups_dir",
+    "default_db_path",
+    "open_database",
+]
+
 APP_NAME = "Klaster"
-BACKUPS_KEPT = 5
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 5000,
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000}
 
-
-class StorageError(Exception):
-    """The database cannot be used; the message is Polish and names the file."""
+backups_dir = _backups.backups_dir
 
 
 def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "klaster.sqlite"
 
 
-def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the database: the file and (for the WAL and its index) the folder."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _inspect(path: Path) -> int:
     """The schema version of an existing file; refuses files that are not ours or are newer than this app."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_backups.ro_uri(path), uri=True, timeout=5)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -51,7 +82,14 @@ def _inspect(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Plik {path} nie jest bazą danych programu Klaster albo jest uszkodzony ({exc}).") from None
+        kind = fault_kind(exc)
+        if kind == "notadb":
+            raise DatabaseDamaged(
+                f"Plik {path} nie jest bazą danych programu Klaster albo jest uszkodzony ({exc})."
+            ) from None
+        if kind == "damaged":
+            raise _backups.damaged_error(path, str(exc)) from None
+        raise classify(exc, path, writing=False) from None
     if tables and app_id != APPLICATION_ID:
         raise StorageError(f"Plik {path} jest bazą SQLite innego programu, nie programu Klaster.")
     if version > SCHEMA_VERSION:
@@ -63,54 +101,82 @@ def _inspect(path: Path) -> int:
 
 
 def backup(db_path: Path, reason: str = "open") -> Path | None:
-    """A consistent copy through the SQLite backup API (safe while the database is open); keeps the newest few."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    src = sqlite3.connect(str(db_path))
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    copies = sorted(folder.glob(f"{db_path.stem}-*.sqlite"))
-    for old in copies[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
-    return target
+    """A verified copy of a healthy database (see `models.backups.take_backup`)."""
+    return _backups.take_backup(Path(db_path), reason)
 
 
-def open_database(path: Path | None = None, *, make_backup: bool = True) -> SqliteDatabase:
-    """Open (creating or migrating as needed) the database and bind the models to it."""
+def open_database(
+    path: Path | None = None,
+    *,
+    make_backup: bool = True,
+    read_only: bool = False,
+    allow_damaged: bool = False,
+) -> SqliteDatabase:
+    """Open (creating or migrating as needed) the database and bind the models to it.
+
+    `make_backup`: take the day's rolling copy (commands that only read pass False). `read_only`: never write
+    (also chosen by itself when the file or folder cannot be written). `allow_damaged`: open a damaged file
+    read-only to rescue what can be read. The returned database carries `read_only`, `damaged` and `warnings`."""
     path = Path(path) if path is not None else default_db_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"Nie można utworzyć folderu {path.parent} ({exc.strerror}).") from None
     exists = path.exists() and path.stat().st_size > 0
-    version = _inspect(path) if exists else 0
-    if exists and make_backup:
+    if not exists:
+        if read_only:
+            raise StorageError(f"Baza {path} nie istnieje.")
         try:
-            backup(path, "open" if version == SCHEMA_VERSION else f"before-v{SCHEMA_VERSION}")
-        except (sqlite3.Error, OSError) as exc:
-            raise StorageError(f"Nie można zrobić kopii zapasowej bazy {path} ({exc}).") from None
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Nie można utworzyć folderu {path.parent} ({exc.strerror}).") from None
+    warnings: list[str] = []
+    share = network_warning(path.parent if not exists else path)
+    if share:
+        warnings.append(share)
+    version = _inspect(path) if exists else 0
+    damaged = False
+    if exists:
+        why = _backups.health(path)
+        if why is not None:
+            if not allow_damaged:
+                raise _backups.damaged_error(path, why)
+            damaged = True
+            warnings.append(f"Uwaga: baza {path} jest uszkodzona ({why}); odczytuję to, co da się odczytać.")
+    if not read_only and not damaged and not _writable(path):
+        if not exists:
+            raise ReadOnlyDatabase(
+                f"Nie można utworzyć bazy {path}: brak uprawnień do zapisu w folderze {path.parent}."
+            )
+        read_only = True
+        warnings.append(
+            f"Baza {path} jest tylko do odczytu (brak uprawnień do zapisu pliku albo folderu): "
+            "można ją czytać i eksportować, ale nie zmieniać."
+        )
+    read_only = read_only or damaged
+    if read_only and version < SCHEMA_VERSION:
+        raise ReadOnlyDatabase(
+            f"Baza {path} wymaga aktualizacji do nowszego schematu, a nie można jej zapisać (tylko do odczytu)."
+        )
+    if exists and not read_only and (make_backup or version < SCHEMA_VERSION):
+        _backups.take_backup(path, "open" if version == SCHEMA_VERSION else f"before-v{SCHEMA_VERSION}")
     try:
         if version < SCHEMA_VERSION:
-            conn = sqlite3.connect(str(path), isolation_level=None)
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=5)
             try:
                 conn.execute("PRAGMA foreign_keys = OFF")  # table changes must never cascade
                 migrate(conn, version)
             finally:
                 conn.close()
-        db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+        if read_only:
+            db = SqliteDatabase(_backups.ro_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+        else:
+            db = SqliteDatabase(str(path), pragmas=PRAGMAS)
         db.bind(MODELS)
         db.connect(reuse_if_open=True)
-        db.execute_sql("PRAGMA quick_check").fetchone()
-    except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
-        raise StorageError(f"Baza {path} jest uszkodzona albo niedostępna ({exc}).") from None
-    except OSError as exc:
-        raise StorageError(f"Nie można otworzyć bazy {path} ({exc.strerror}).") from None
+    except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
+        error = classify(exc, path)
+        if isinstance(error, DatabaseDamaged):
+            error = _backups.damaged_error(path, str(exc))
+        raise error from None
+    db.read_only = read_only
+    db.damaged = damaged
+    db.warnings = warnings
+    db.path = path
     return db

@@ -5,20 +5,25 @@ Every write is one short transaction: saving a field writes one `value` row, sav
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
+import sqlite3
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from forms.document import Document, Row
 from forms.loader import load_form
 from forms.values import ValueTypeError, from_json, to_json
 from models.db import backup
+from models.faults import ReadOnlyDatabase, StorageError, classify
 from models.tables import MODELS, Application, Blob, ImportSource, TableRow, Value
 
 DRAFT = "draft"
@@ -92,7 +97,25 @@ class Repository:
 
     @property
     def path(self) -> Path:
-        return Path(self.db.database)
+        return Path(getattr(self.db, "path", None) or self.db.database)
+
+    @property
+    def read_only(self) -> bool:
+        """The database was opened read-only (its file or folder cannot be written, or it is damaged)."""
+        return bool(getattr(self.db, "read_only", False))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction; any storage fault inside (or in its rollback) leaves as a named `StorageError`."""
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
+            raise classify(exc, self.path) from None
+
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: changes when another connection (another process, a restore) commits."""
+        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
 
     # Applications -----------------------------------------------------------------------------
     def _get(self, app_id: int) -> Application:
@@ -110,6 +133,7 @@ class Repository:
     def create(self, form_id: str, name: str = "", kind: str = "nadanie", parent_id: int | None = None) -> int:
         if kind not in KINDS:
             raise RepositoryError(f"rodzaj wniosku '{kind}': dozwolone {', '.join(KINDS)}")
+        self._check_writable_db()
         definition = load_form(form_id)
         stamp = now()
         with self.db.atomic():
@@ -131,7 +155,12 @@ class Repository:
         app_id = app if isinstance(app, int) else app.id
         Application.update(updated_at=now()).where(Application.id == app_id).execute()
 
+    def _check_writable_db(self) -> None:
+        if self.read_only:
+            raise ReadOnlyDatabase(f"Baza {self.path} jest otwarta tylko do odczytu; zmian nie można zapisać.")
+
     def _writable(self, app_id: int) -> Application:
+        self._check_writable_db()
         app = self._get(app_id)
         if app.state == FINAL:
             raise RepositoryError(f"wniosek {app_id} jest sfinalizowany i nie można go zmieniać; utwórz korektę")
@@ -145,6 +174,7 @@ class Repository:
     def delete(self, app_id: int) -> None:
         """Delete an application; a backup copy taken just before keeps it recoverable."""
         self._get(app_id)
+        self._check_writable_db()
         backup(self.path, "delete")
         with self.db.atomic():
             self._get(app_id).delete_instance()
@@ -312,6 +342,7 @@ class Repository:
             )
 
     def add_file(self, content: bytes, digest: str) -> None:
+        self._check_writable_db()
         Blob.insert(sha256=digest, data=content).on_conflict_ignore().execute()
 
     def _collect_blobs(self) -> None:
@@ -356,13 +387,24 @@ class Repository:
         return ImportSource.create(file_name=file_name, sha256=sha256, sheet=sheet, imported_at=now()).id
 
     # States and versions ----------------------------------------------------------------------
-    def finalize(self, app_id: int, checksum: str) -> None:
-        with self.db.atomic():
+    def finalize(self, app_id: int) -> tuple[list[Any], str | None]:
+        """Finalise from the stored data, never from a copy in memory: in one write transaction the application is
+        loaded, checked and, without errors, marked final with the checksum of what is stored.
+        Returns (errors, None) when errors prevent it, ([], checksum) when done."""
+        from forms.checks import check_document
+
+        with self.db.atomic("IMMEDIATE"):
             self._writable(app_id)
+            doc = self.load(app_id)
+            errors = [p for p in check_document(doc) if p.is_error]
+            if errors:
+                return errors, None
+            checksum = doc.checksum()
             stamp = now()
             Application.update(state=FINAL, checksum=checksum, finalized_at=stamp, updated_at=stamp).where(
                 Application.id == app_id
             ).execute()
+        return [], checksum
 
     def _copy(self, app_id: int, *, kind: str | None, as_correction: bool, keep: set[str] | None = None) -> int:
         source = self._get(app_id)
@@ -420,7 +462,12 @@ def _bound(fn: Any) -> Any:
     def wrapper(self: Repository, *args: Any, **kwargs: Any) -> Any:
         if Application._meta.database is not self.db:
             self.db.bind(MODELS)
-        return fn(self, *args, **kwargs)
+        try:
+            return fn(self, *args, **kwargs)
+        except StorageError:
+            raise
+        except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:  # a full disk, a damaged page ...: named
+            raise classify(exc, self.path) from None
 
     return wrapper
 

@@ -29,7 +29,7 @@ def final_app(tmp_path_factory):
     repo = Repository(open_database(folder / "k.sqlite"))
     doc = make_demo(load_form("kkk-2019"), members=55, problems=False)
     app_id = store(repo, doc)
-    repo.finalize(app_id, doc.checksum())
+    repo.finalize(app_id)
     draft_id = store(repo, make_demo(load_form("kkk-2019"), members=55))
     yield repo, app_id, draft_id, doc
     repo.db.close()

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 def final_session(qtbot, repo):
     doc = make_demo(load_form("kkk-2019"), members=55, problems=False)
     app_id = store(repo, doc)
-    repo.finalize(app_id, doc.checksum())
+    repo.finalize(app_id)
     return Session(repo, app_id)
 
 

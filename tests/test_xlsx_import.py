@@ -321,7 +321,7 @@ def test_all_or_nothing_dry_run_and_finalised_leave_the_database_identical(tmp_p
     assert db_dump(db_path) == before
     # The CLI opened the database again, and the models follow the last database opened: do the same here.
     repo = Repository(open_database(db_path, make_backup=False))
-    repo.finalize(app_id, repo.load(app_id).checksum())
+    repo.finalize(app_id)
     final = db_dump(db_path)
     with pytest.raises(RepositoryError, match="sfinalizowany"):
         apply_import(repo, app_id, read_members(path, definition))

@@ -195,7 +195,7 @@ def test_export_xlsx_writes_the_workbook(qtbot, monkeypatch, tmp_path, session, 
 
 
 def test_finalised_application_cannot_import(qtbot, monkeypatch, session, shown):
-    session.repo.finalize(session.app_id, session.doc.checksum())
+    session.repo.finalize(session.app_id)
     session.info = session.repo.info(session.app_id)
     assert import_members_dialog(None, session) is None
     assert shown == [("error", "Wniosek jest sfinalizowany i nie można go zmieniać; utwórz korektę.")]

@@ -18,6 +18,7 @@ from forms.checks import Problem, check_document
 from forms.document import Document, Row
 from forms.indicators import IndicatorValue, compute_indicators
 from forms.progress import SectionProgress, completeness, progress
+from models.faults import DiskFull, ReadOnlyDatabase, StorageError
 from models.repository import ApplicationInfo, Repository, RepositoryError
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 IDLE_MS = 300
 MAX_MS = 1000
 CHECK_MS = 150
+WATCH_MS = 2000  # how often the stored data is asked whether another program changed it
+RETRY_MS = (1000, 2000, 5000, 10000, 30000)  # a failing save is retried ever more slowly, never in a tight loop
 
 
 class ProblemIndex:
@@ -64,6 +67,7 @@ class Session(QObject):
     saved = Signal(object)  # datetime of the last write
     saveFailed = Signal(str)  # Polish message
     stateChanged = Signal()  # finalised, renamed ...
+    changedElsewhere = Signal(str)  # the stored application was changed by another program; Polish message
 
     def __init__(self, repo: Repository, app_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,14 @@ class Session(QObject):
         self._idle = self._timer(IDLE_MS, self.flush)
         self._max = self._timer(MAX_MS, self.flush)
         self._check = self._timer(CHECK_MS, self.recheck)
+        self._retry = self._timer(RETRY_MS[0], self.flush)
+        self._failures = 0
+        self.storage_problem: str | None = None  # why the database cannot take edits now (read-only ...)
+        self._seen_version = self._data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.check_elsewhere)
+        self._watch.start()
         self.problems = ProblemIndex([])
         self.indicators: list[IndicatorValue] = []
         self.sections: list[SectionProgress] = []
@@ -99,7 +111,7 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.info.is_final
+        return self.info.is_final or self.repo.read_only
 
     @property
     def dirty(self) -> bool:
@@ -117,6 +129,9 @@ class Session(QObject):
         return True
 
     def _schedule(self) -> None:
+        if self._retry.isActive():  # a save is failing: the retry timer writes, not every pause in typing
+            self._check.start()
+            return
         self._idle.start()
         if not self._max.isActive():
             self._max.start()
@@ -199,14 +214,22 @@ class Session(QObject):
 
     # Saving --------------------------------------------------------------------------------------
     def flush(self) -> bool:
-        """Write every pending edit now, in one transaction. Returns False (and reports) on failure."""
+        """Write every pending edit now, in one transaction. Returns False (and reports) on failure.
+
+        A change another program made to the stored application is noticed first (`check_elsewhere`). A fault that
+        may pass (a full disk, a database busy for a moment) keeps the edits in memory and retries ever more slowly;
+        one that will not pass (the application was finalised or deleted elsewhere, the database is read-only)
+        stops retrying, takes the stored application again and says which edits could not be saved."""
         self._idle.stop()
         self._max.stop()
+        self._retry.stop()
         if not self.dirty:
             return True
+        if self.check_elsewhere():  # taken again; what this window had pending was written by it (or refused)
+            return not self.dirty
         values, rows, orders, deleted = self._values, self._rows, self._orders, self._deleted
         try:
-            with self.repo.db.atomic():
+            with self.repo.transaction():
                 for key in sorted(values):
                     self.repo.set_value(self.app_id, key, self.doc.values.get(key))
                 for uid in deleted:
@@ -216,17 +239,88 @@ class Session(QObject):
                     self.repo.save_rows(self.app_id, table, changed)
                 for table in orders:
                     self.repo.save_order(self.app_id, table, [r.uid for r in self.doc.rows(table)])
-        except (RepositoryError, Exception) as exc:  # noqa: BLE001 - keep the edits pending and tell the user
-            log.exception("autosave failed")
-            self._idle.start()
+        except (RepositoryError, ReadOnlyDatabase) as exc:  # will not pass by waiting
+            log.warning("autosave refused: %s", exc)
+            lost = len(values) + sum(len(u) for u in rows.values()) + len(deleted) + len(orders)
+            self._drop_pending()
+            self.storage_problem = str(exc)
+            try:
+                self.reload()
+            except (RepositoryError, StorageError):  # deleted elsewhere, or the database is gone
+                log.exception("reloading after a refused save")
             self.saveFailed.emit(
-                self.tr("Nie udało się zapisać zmian: {error}. Zmiany są w pamięci; ponowię zapis.").format(error=exc)
+                self.tr("Nie zapisano zmian ({count}): {error}. Pokazuję wniosek taki, jaki jest zapisany.").format(
+                    count=lost, error=exc
+                )
             )
             return False
-        self._values, self._rows, self._orders, self._deleted = set(), {}, set(), []
+        except Exception as exc:  # noqa: BLE001 - a storage fault (or a bug): keep the edits and tell the user
+            log.exception("autosave failed")
+            delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
+            self._failures += 1
+            self._retry.start(delay)
+            if isinstance(exc, DiskFull):
+                text = self.tr(
+                    "Brak miejsca na dysku: zmiany są w pamięci, ponowię zapis za {seconds} s. Zwolnij miejsce na "
+                    "dysku albo zapisz wniosek na innym dysku (Plik → Eksport)."
+                )
+            elif isinstance(exc, StorageError):
+                text = self.tr(
+                    "Nie udało się zapisać zmian: {error} Zmiany są w pamięci; ponowię zapis za {seconds} s."
+                )
+            else:
+                text = self.tr(
+                    "Nie udało się zapisać zmian: {error}. Zmiany są w pamięci; ponowię zapis za {seconds} s."
+                )
+            self.saveFailed.emit(text.format(error=exc, seconds=delay // 1000))
+            return False
+        self._drop_pending()
+        self._failures = 0
         self.last_saved = dt.datetime.now()
         self.info = self.repo.info(self.app_id)
+        self._seen_version = self._data_version()
         self.saved.emit(self.last_saved)
+        return True
+
+    def _drop_pending(self) -> None:
+        self._values, self._rows, self._orders, self._deleted = set(), {}, set(), []
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.repo.data_version()
+        except Exception:  # noqa: BLE001 - a closed or failing database: nothing to compare
+            return None
+
+    def check_elsewhere(self) -> bool:
+        """Whether another program (or a restored backup) changed the stored data since this session last read or
+        wrote it (SQLite's data_version); if so the stored application is taken again. Pending edits of this window
+        are written first, field by field and row by row, so only what the user changed here overrides what is
+        stored; when the application was finalised elsewhere they cannot be saved, and the user is told so."""
+        version = self._data_version()
+        if version is None or self._seen_version is None or version == self._seen_version:
+            return False
+        self._seen_version = version
+        log.info("the database changed elsewhere; application %s is taken again", self.app_id)
+        try:
+            stored = self.repo.info(self.app_id)
+        except (RepositoryError, StorageError) as exc:
+            self._watch.stop()
+            self.storage_problem = str(exc)
+            self.changedElsewhere.emit(str(exc))
+            return True
+        lost = 0
+        if stored.is_final and self.dirty:
+            lost = len(self._values) + sum(len(u) for u in self._rows.values()) + len(self._deleted)
+            self._drop_pending()
+        self.reload()
+        text = self.tr(
+            "Wniosek zmieniono poza tym oknem (inny program albo przywrócona kopia); pokazuję zapisaną wersję."
+        )
+        if lost:
+            text += " " + self.tr(
+                "Wniosek sfinalizowano gdzie indziej: zmian z tego okna ({count}) nie zapisano."
+            ).format(count=lost)
+        self.changedElsewhere.emit(text)
         return True
 
     def row_source_text(self, table: str, uid: str) -> str:
@@ -240,9 +334,10 @@ class Session(QObject):
             }
         return self._sources.get(table, {}).get(uid, "")
 
-    def reload(self) -> None:
+    def reload(self, flush_first: bool = True) -> None:
         """Take the stored application again (after an import wrote to the database behind the session)."""
-        self.flush()
+        if flush_first and self.dirty:
+            self.flush()
         self.doc = self.repo.load(self.app_id)
         self.info = self.repo.info(self.app_id)
         self._sources = None
@@ -250,6 +345,7 @@ class Session(QObject):
             self.valueChanged.emit(key)
         for key in self.definition.tables:
             self.tableChanged.emit(key)
+        self._seen_version = self._data_version()
         self.stateChanged.emit()
         self.recheck()
 
@@ -264,14 +360,19 @@ class Session(QObject):
 
     # States --------------------------------------------------------------------------------------
     def finalize(self) -> list[Problem]:
-        """Finalise when there are no errors; returns the errors that prevent it (empty list on success)."""
-        self.flush()
-        self.recheck()
-        errors = [p for p in self.problems.all if p.is_error]
-        if errors or self.read_only:
+        """Finalise when there are no errors; returns the errors that prevent it (empty list on success).
+
+        What is finalised is what is stored, checked again inside one write transaction (`Repository.finalize`);
+        edits still in memory are written first, and a failed write stops the finalisation."""
+        if self.read_only or not self.flush():
+            return [p for p in self.problems.all if p.is_error]
+        self.check_elsewhere()
+        errors, _checksum = self.repo.finalize(self.app_id)
+        if errors:
+            self.reload(flush_first=False)
             return errors
-        self.repo.finalize(self.app_id, self.doc.checksum())
         self.info = self.repo.info(self.app_id)
+        self._seen_version = self._data_version()
         self.stateChanged.emit()
         return []
 

@@ -4,6 +4,7 @@ the definition, Back/Next, the overall progress, autosave status and the review 
 from __future__ import annotations
 
 import datetime as dt
+from html import escape as html_escape
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
@@ -158,6 +159,7 @@ class WizardWindow(QMainWindow):
         session.cellChanged.connect(lambda *_a: self._unsaved())
         session.tableChanged.connect(lambda _k: self._unsaved())
         session.stateChanged.connect(self._state_changed)
+        session.changedElsewhere.connect(self._changed_elsewhere)
         self._state_changed()
         self.sidebar.setCurrentRow(0)
         Settings().restore_geometry("wizard", self)
@@ -364,18 +366,30 @@ class WizardWindow(QMainWindow):
         for page in self.pages.values():
             if isinstance(page, SectionPage):
                 page.set_read_only(final)
-        if final:
+        if self.session.info.is_final:
             self.banner.setText(
                 self.tr(
                     "Wniosek sfinalizowany — tylko do odczytu. Suma kontrolna: <b>{checksum}</b>. "
                     "Zmiany: Wniosek › Korekta."
                 ).format(checksum=group_checksum(self.session.info.checksum or ""))
             )
+        elif final:  # the database itself cannot be written (read-only file or folder, damaged)
+            self.banner.setText(
+                html_escape(self.session.storage_problem or "")
+                or self.tr(
+                    "Baza jest otwarta tylko do odczytu (brak uprawnień do zapisu pliku albo folderu): wniosek można "
+                    "czytać, drukować i eksportować, ale nie zmieniać."
+                )
+            )
         self.banner.setVisible(final)
         self.finalize_action.setEnabled(not final)
         self.import_action.setEnabled(not final)
-        self.correction_action.setEnabled(final)
+        self.correction_action.setEnabled(self.session.info.is_final and not self.session.repo.read_only)
         self.refresh_status()
+
+    def _changed_elsewhere(self, text: str) -> None:
+        self.save_label.setText(text)
+        self._state_changed()
 
     # Actions --------------------------------------------------------------------------------------
     def finalize(self) -> None:
@@ -392,7 +406,20 @@ class WizardWindow(QMainWindow):
             return
         if not ask_finalize(self, group_checksum(self.session.doc.checksum())):
             return
-        self.session.finalize()
+        errors = self.session.finalize()  # checks what is stored, not only this window's copy
+        if errors or not self.session.info.is_final:
+            self.show_page(REVIEW)
+            show_message(
+                self,
+                self.tr("Finalizacja"),
+                self.tr("Nie sfinalizowano: zapisany wniosek ma {count} do poprawienia.").format(
+                    count=errors_text(len(errors), self.lang)
+                )
+                if errors
+                else self.tr("Nie sfinalizowano: zmian nie udało się zapisać ({reason}).").format(
+                    reason=self.save_label.text()
+                ),
+            )
 
     def make_correction(self) -> None:
         new_id = self.session.make_correction()
