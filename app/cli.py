@@ -12,20 +12,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.args import PolishArgumentParser, UsageError
+from app.args import PolishArgumentParser, UsageError, error_line, lang_first, localized
 from forms.checks import check_document
 from forms.document import group_checksum
 from forms.fmt import errors_text, format_decimal, format_money, format_percent
 from forms.indicators import compute_indicators
 from forms.loader import DEFAULT_FORM, DefinitionError, available_forms, load_form
 from forms.progress import completeness, progress
+from klaster.messages import os_error_text
 from models.db import StorageError, open_database
 from models.repository import FINAL, Repository, RepositoryError
 
 log = logging.getLogger(__name__)
 
 # Modules that add commands: each has `add_parsers(sub)` and a `HANDLERS` dict of name -> handler(args, out).
-EXTENSIONS = ("app.cli_pdf", "app.cli_xlsx", "app.cli_package")
+EXTENSIONS = ("app.cli_pdf", "app.cli_xlsx", "app.cli_package", "app.cli_storage")
 
 
 def _extensions() -> list:
@@ -43,7 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
         "Kody wyjścia: 0 gotowe, 1 kontrola znalazła problemy, 2 błędne dane lub wywołanie.",
     )
     p.add_argument("--db", type=Path, help="plik bazy danych (domyślnie w folderze danych użytkownika)")
-    p.add_argument("--lang", choices=("pl", "en"), default="pl", help="język komunikatów")
+    p.add_argument(
+        "--lang",
+        choices=("pl", "en"),
+        default="pl",
+        help="język komunikatów (pl domyślnie, en); może stać w dowolnym miejscu",
+    )
+    p.add_argument(  # handled by main.py before parsing; listed here for --help
+        "--selftest",
+        action="store_true",
+        help="sprawdź, czy program działa: baza tymczasowa, każda runda, PDF, Excel; kod 0 gdy wszystko działa",
+    )
     sub = p.add_subparsers(dest="command", parser_class=PolishArgumentParser)
     sub.add_parser("list", help="wnioski w bazie")
     s = sub.add_parser("import", help="wczytaj wniosek z pliku .kkk.json")
@@ -74,14 +85,59 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Commands that change data: they take the database's lock (refused while a window holds it) and back it up;
+# every other command only reads: no lock, no backup, the file opened read-only (it works beside an open window,
+# on a full disk and on a read-only file). `--dry-run` makes an import a reading command.
+WRITING_COMMANDS = {
+    "import": "import",
+    "finalize": None,
+    "correct": None,
+    "demo": None,
+    "members-import": "import",
+    "questionnaires-import": "import",
+}
+RESCUE_COMMANDS = {"export"}  # read what can still be read from a damaged database
+_LOCKS: list = []  # locks held until the process ends
+
+
 def open_repo(args: argparse.Namespace) -> Repository:
-    """The repository of `--db` (or the default database); used by every command that reads or writes."""
-    return Repository(open_database(args.db))
+    """The repository of `--db` (or the default database), opened as the command needs (see WRITING_COMMANDS)."""
+    from models.backups import take_backup
+    from models.db import default_db_path
+
+    path = Path(args.db if args.db is not None else default_db_path()).absolute()
+    command = getattr(args, "command", None)
+    writes = command in WRITING_COMMANDS and not getattr(args, "dry_run", False)
+    if not writes:
+        if not path.exists():
+            raise UsageError(f"baza {path} nie istnieje")
+        db = open_database(path, make_backup=False, read_only=True, allow_damaged=command in RESCUE_COMMANDS)
+    else:
+        from app.lock import lock_database
+
+        lock = lock_database(path, for_command=command)
+        if lock is not None:
+            _LOCKS.append(lock)
+        reason = WRITING_COMMANDS[command]
+        db = open_database(path, make_backup=reason is None)
+        if reason is not None:
+            take_backup(path, reason)
+    for warning in getattr(db, "warnings", ()):
+        print(warning, file=sys.stderr)
+    return Repository(db)
+
+
+def release_locks() -> None:
+    while _LOCKS:
+        _LOCKS.pop().unlock()
 
 
 def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    repo = open_repo(args)
-    apps = repo.list_applications()
+    from models.db import default_db_path
+
+    exists = Path(args.db if args.db is not None else default_db_path()).exists()
+    repo = open_repo(args) if exists else None
+    apps = repo.list_applications() if repo is not None else []
     if not apps:
         out("Brak wniosków w bazie." if args.lang == "pl" else "No applications in the database.")
         return 0
@@ -124,7 +180,7 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     try:
         kkk_json.write(doc, args.file)
     except OSError as exc:
-        raise UsageError(f"nie można zapisać pliku {args.file} ({exc.strerror})") from None
+        raise UsageError(f"nie można zapisać pliku {args.file} ({os_error_text(exc)})") from None
     return 0
 
 
@@ -147,16 +203,13 @@ def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         raise UsageError(
             f"wniosek {args.id} jest już sfinalizowany (suma kontrolna {group_checksum(info.checksum or '')})"
         )
-    doc = repo.load(args.id)
-    problems = check_document(doc)
-    errors = [p for p in problems if p.is_error]
+    errors, checksum = repo.finalize(args.id)  # checks and seals what is stored, in one transaction
     if errors:
+        definition = load_form(info.form_id)
         for p in errors:
-            out(p.line(doc.definition, args.lang))
+            out(p.line(definition, args.lang))
         print(f"Nie można sfinalizować wniosku {args.id}: {errors_text(len(errors))} do poprawienia.", file=sys.stderr)
         return 1
-    checksum = doc.checksum()
-    repo.finalize(args.id, checksum)
     out(f"{checksum}  {group_checksum(checksum)}")
     return 0
 
@@ -247,23 +300,29 @@ def run(argv: list[str], out: Callable[[str], None] = print) -> int:
     from export.kkk_json import KkkFileError
 
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(lang_first(argv))
         if args.command is None:
             raise UsageError("brak polecenia (pomoc: python main.py --help)")
         handlers = dict(HANDLERS)
         for module in _extensions():
             handlers.update(module.HANDLERS)
-        return handlers[args.command](args, out)
+        try:
+            return handlers[args.command](args, out)
+        finally:
+            release_locks()
     except (UsageError, StorageError, RepositoryError, DefinitionError, KkkFileError) as exc:
-        print(f"Błąd: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return 2
     except BrokenPipeError:  # the output was piped into a program that stopped reading (e.g. `| head`)
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a file or folder the system refused: the reason in words, no traceback
+        print(error_line(exc), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print("Przerwano.", file=sys.stderr)
+        print(localized("Przerwano."), file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback for the user
         from app.logs import setup_logging
@@ -271,5 +330,5 @@ def run(argv: list[str], out: Callable[[str], None] = print) -> int:
         log_file = setup_logging()
         log.exception("unexpected error in command %s", argv)
         where = f" Szczegóły w dzienniku: {log_file}" if log_file else ""
-        print(f"Nieoczekiwany błąd: {exc.__class__.__name__}: {exc}.{where}", file=sys.stderr)
+        print(localized(f"Nieoczekiwany błąd: {exc.__class__.__name__}: {exc}.{where}"), file=sys.stderr)
         return 2

@@ -107,7 +107,7 @@ def test_indicators_text_and_json(tmp_path):
 @pytest.mark.parametrize(
     "argv, fragment",
     [
-        (["check", "7"], "nie ma wniosku o numerze 7"),
+        (["check", "7"], "k.sqlite nie istnieje"),
         (["check", "abc"], "niepoprawne wywołanie"),
         (["frobnicate"], "niepoprawne wywołanie"),
         (["import", "/nonexistent/file.kkk.json"], "nie można odczytać pliku"),
