@@ -62,6 +62,10 @@ class BudgetExceeded(MemberError):
     """The total budget is spent: nothing more is read from this package."""
 
 
+def _size(size: int) -> str:
+    return format_megabytes(size) if size >= 1024 * 1024 else f"{size} B"
+
+
 def shown(text: str, limit: int = 100) -> str:
     """A name or value fit for a one-line message: control and undecodable characters escaped, long text cut."""
     out = []
@@ -124,12 +128,15 @@ class PackageSource:
         self.spent += size
         if self.spent > self.budget.total_bytes:
             raise BudgetExceeded(
-                f"przekroczony łączny limit odczytu pakietu ({format_megabytes(self.budget.total_bytes)}); "
+                f"przekroczony łączny limit odczytu pakietu ({_size(self.budget.total_bytes)}); "
                 "dalszych plików nie sprawdzono"
             )
 
-    def _too_large(self, size: int, cap: int) -> MemberError:
-        return MemberError(f"plik ma {format_megabytes(size)}, najwyżej {format_megabytes(cap)}")
+    def _too_large(self, size: int | None, cap: int) -> MemberError:
+        """`size` None: found while reading, more than its header or `stat` said."""
+        return MemberError(
+            f"plik ma {_size(size) if size is not None else 'ponad ' + _size(cap)}, najwyżej {_size(cap)}"
+        )
 
     def _read(self, name: str, cap: int) -> bytes:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -223,14 +230,14 @@ class _FolderSource(PackageSource):
                 size += len(chunk)
                 self._spend(len(chunk))
                 if size > cap:
-                    raise self._too_large(size, cap)
+                    raise self._too_large(None, cap)
                 chunks.append(chunk)
             return b"".join(chunks)
 
 
 def _target(path: str) -> str:
     try:
-        return f" (-> {shown(os.readlink(path), 60)})"
+        return f" (-> {shown(os.readlink(path), 160)})"
     except (OSError, ValueError):
         return ""
 
@@ -304,7 +311,7 @@ class _ZipSource(PackageSource):
                     size += len(chunk)
                     self._spend(len(chunk))
                     if size > cap:
-                        raise self._too_large(size, cap)
+                        raise self._too_large(None, cap)
                     chunks.append(chunk)
         except MemberError:
             raise
