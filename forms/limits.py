@@ -56,6 +56,21 @@ def clean_controls(text: str, multiline: bool) -> str:
     return text
 
 
+def strip_controls(text: str) -> str:
+    """`text` without the characters XML cannot carry (new lines, tabs and carriage returns kept): the writers'
+    second line of defence, for text that did not come through the door (older databases)."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """`text` fit for one line (an e-mail header, a title): no control characters, no line breaks; with `limit`
+    shortened to that many characters (…)."""
+    text = " ".join(clean_controls(str(text), False).split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
 def text_problem(field_type: str, text: str) -> Text | None:
     """Why a (cleaned) text cannot be taken for a field of this type, or None."""
     limit = max_text(field_type)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from export.atomic import write_bytes_atomic
 from export.package.builder import PackageResult, Part
+from forms import limits
 from forms.document import Document
 from forms.fmt import format_megabytes
 from models.repository import ApplicationInfo
@@ -20,7 +21,12 @@ from models.repository import ApplicationInfo
 DEFAULT_MINISTRY_ADDRESS = ""  # set by the user in the settings: never guessed
 
 
+SUBJECT_NAME_CHARS = 120  # the cluster's name in the subject (short subjects fold cleanly)
+
+
 def subject(result: PackageResult, name: str, round_title: str, part: Part | None = None) -> str:
+    """One line, whatever the name holds: a header cannot carry a line break or a control character."""
+    name, round_title = limits.one_line(name, SUBJECT_NAME_CHARS), limits.one_line(round_title, 200)
     text = f"Wniosek o status Krajowego Klastra Kluczowego – {name} – {round_title}"
     if result.draft:
         text = "[WERSJA ROBOCZA] " + text
@@ -31,6 +37,7 @@ def subject(result: PackageResult, name: str, round_title: str, part: Part | Non
 
 def body(result: PackageResult, name: str, round_title: str, kind: str, version: int, part: Part | None = None) -> str:
     kind_text = "odnowienie statusu" if kind == "odnowienie" else "nadanie statusu"
+    name = limits.one_line(name)
     files = part.entries if part is not None else result.entries
     size = format_megabytes(sum(e.size for e in files))
     lines = [
@@ -58,6 +65,7 @@ def build_message(
     result: PackageResult, to: str, name: str, round_title: str, kind: str, version: int, part: Part | None = None
 ) -> EmailMessage:
     msg = EmailMessage(policy=SMTP)
+    to = limits.one_line(to)
     if to:
         msg["To"] = to
     msg["Subject"] = subject(result, name, round_title, part)

@@ -24,7 +24,7 @@ from export.pdf.styles import (
     table_style,
 )
 from export.pdf.tables import PagedTable
-from export.pdf.text import markup, pieces, plain
+from export.pdf.text import markup, pieces, plain, split_text
 from export.pdf.values import EMPTY, difference_text, indicator_text, is_numeric
 from forms.checks import field_applies
 from forms.display import value_text
@@ -65,12 +65,18 @@ def long_text(label: str, value: str | None) -> list[Flowable]:
     return out
 
 
+KV_PIECE = 500  # characters of a value per row of a label | value table
+
+
 def kv_table(pairs: Sequence[tuple[str, str]], width: float, label_share: float = 0.36) -> Table:
     """Label | value rows; a value "brak" prints in grey italics."""
     data = []
     for label, value in pairs:
         vstyle = style("kv_empty") if value == EMPTY else style("kv_value")
-        data.append([Paragraph(markup(label), style("kv_label")), Paragraph(markup(value), vstyle)])
+        # A table splits only between rows, so a long value is continued on rows of its own, each well below a page.
+        for n, part in enumerate(split_text(value, KV_PIECE)):
+            head = Paragraph(markup(label) if n == 0 else "", style("kv_label"))
+            data.append([head, Paragraph(markup(part), vstyle)])
     table = Table(data, colWidths=[width * label_share, width * (1 - label_share)], hAlign="LEFT")
     table.setStyle(
         table_style(

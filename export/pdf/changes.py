@@ -14,12 +14,13 @@ from export.pdf.canvas import Decor
 from export.pdf.facts import facts, pdf_meta
 from export.pdf.render import render, write_pdf
 from export.pdf.styles import ACCENT_LIGHT, CELL_PAD, PORTRAIT, RULE, frame_width, style, table_style
-from export.pdf.text import markup
+from export.pdf.text import clip, markup
 from forms.diff import KIND_LABELS, Change, diff_documents
 from forms.document import Document
 
 COLUMNS = ("Miejsce", "Zmiana", "Było", "Jest")
 SHARES = (0.34, 0.12, 0.27, 0.27)
+CELL_CHARS = 800  # a changed value as shown in a row (a row must fit one page); the application PDF has it all
 
 
 def _place(change: Change) -> str:
@@ -38,10 +39,10 @@ def _table(changes: list[Change], width: float) -> LongTable:
     for change in changes:
         rows.append(
             [
-                Paragraph(markup(_place(change)), cell),
+                Paragraph(markup(clip(_place(change), CELL_CHARS)), cell),
                 Paragraph(KIND_LABELS["pl"][change.kind], cell),
-                Paragraph(markup(change.old or "—"), cell),
-                Paragraph(markup(change.new or "—"), cell),
+                Paragraph(markup(clip(change.old or "—", CELL_CHARS)), cell),
+                Paragraph(markup(clip(change.new or "—", CELL_CHARS)), cell),
             ]
         )
     table = LongTable(rows, colWidths=[width * s for s in SHARES], repeatRows=1, hAlign="LEFT")

@@ -10,12 +10,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from export.pdf.blocks import kv_table
 from export.pdf.styles import style, table_style
-from export.pdf.text import markup
+from export.pdf.text import clip, markup
 from forms.checks import field_applies
 from forms.display import value_text
 from forms.document import Document, Row
 from forms.fmt import format_decimal
 from forms.schema import FieldDef
+
+SIGN_CHARS = 200  # place and date, name and position under the signature line (a block kept on one page)
 
 TICKED, UNTICKED = "☒", "☐"
 
@@ -95,8 +97,8 @@ def signature_block(doc: Document, width: float) -> Flowable:
             return ""
         return value_text(d, d.field(key), doc.values.get(key))
 
-    place_date = ", ".join(p for p in (text("signatory.place"), text("signatory.date")) if p)
-    who = ", ".join(p for p in (text("signatory.name"), text("signatory.position")) if p)
+    place_date = clip(", ".join(p for p in (text("signatory.place"), text("signatory.date")) if p), SIGN_CHARS)
+    who = clip(", ".join(p for p in (text("signatory.name"), text("signatory.position")) if p), SIGN_CHARS)
     dots = "." * 48
     caption = "podpis osoby upoważnionej do reprezentowania koordynatora" + (f"\n{who}" if who else "")
     data = [

@@ -193,7 +193,7 @@ class PagedTable(Flowable):
         n = self._fits(availHeight)
         if n == 0:
             if self.heights and self.frame_height is not None and self.keep_height() > self.frame_height:
-                return self._split_oversized()
+                return self._split_oversized(availHeight)
             return []
         if n >= len(self.records):
             return [self._table(0, len(self.records))]
@@ -209,9 +209,10 @@ class PagedTable(Flowable):
             _prepared=(self.header, self.header_height, self.cells[n:], self.row_heights[n:]),
         )
 
-    def _split_oversized(self) -> list[Flowable]:
+    def _split_oversized(self, available: float) -> list[Flowable]:
         """The first record alone is taller than a page: its main row as a table with any cell too long for a page
-        printed below it, as paragraphs that split across pages, like its details."""
+        printed below it, as paragraphs that split across pages, like its details. Nothing (the next page) when
+        not even that main row fits in what is left of this page."""
         rec = self.records[0]
         limit = (self.frame_height or 0.0) - self.header_height
         cells, moved = list(rec.cells), []
@@ -220,6 +221,8 @@ class PagedTable(Flowable):
                 moved.append((col.title, rec.cells[i]))
                 cells[i] = "(tekst poniżej)"
         main = PagedTable(self.columns, [Record(cells)], self.widths, first_index=self.first_index)
+        if main.header_height + main.heights[0] > available + 1e-6:
+            return []
         out: list[Flowable] = [main._table(0, 1)]
         for label, text in moved + rec.details:
             out.append(Paragraph(f"{markup(label)}:", style("label")))

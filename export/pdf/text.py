@@ -28,6 +28,13 @@ def markup(text: str) -> str:
     return escape(plain(text)).replace("\n", "<br/>")
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` shortened to `limit` characters (…) for a place that cannot split across pages (a table row that
+    must fit one page, a signature block kept together); the full text is printed where it belongs."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def pieces(text: str) -> list[str]:
     """A long text as paragraph markups: one per block separated by a blank line, long blocks cut further."""
     out: list[str] = []
@@ -41,6 +48,17 @@ def pieces(text: str) -> list[str]:
             block = block[cut:].lstrip(" ")
         out.append(markup(block))
     return out
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` in parts of at most about `limit` characters, cut at a sentence, line or word boundary if any."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = _cut_at(text, limit)
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip(" \n")
+    parts.append(text)
+    return parts
 
 
 def _cut_at(block: str, limit: int) -> int:

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from export.atomic import write_bytes_atomic
+from forms import limits
 from forms.display import YES_NO, value_text
 from forms.schema import FieldDef, FormDefinition
 from forms.values import is_empty
@@ -42,7 +43,7 @@ YES, NO = YES_NO["pl"]
 
 def safe_text(text: str) -> str:
     """Text without the control characters a workbook cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return ILLEGAL_CHARACTERS_RE.sub("", limits.strip_controls(text))
 
 
 def set_cell(
@@ -76,10 +77,10 @@ def new_workbook(sheet: str, *, title: str | None = None, keywords: str | None =
     ws = wb.active
     ws.title = sheet
     wb.properties.creator = "Klaster"
-    if title is not None:
-        wb.properties.title = title[:200]
+    if title is not None:  # docProps/core.xml: a control character there makes a workbook that does not open
+        wb.properties.title = limits.one_line(title, 200)
     if keywords is not None:
-        wb.properties.keywords = keywords
+        wb.properties.keywords = limits.one_line(keywords, 200)
     return wb, ws
 
 
