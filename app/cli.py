@@ -97,7 +97,8 @@ WRITING_COMMANDS = {
     "questionnaires-import": "import",
 }
 RESCUE_COMMANDS = {"export"}  # read what can still be read from a damaged database
-_LOCKS: list = []  # locks held until the process ends
+_LOCKS: list = []  # locks held until the command ends
+_OPENED: list = []  # databases opened by the command, closed when it ends
 
 
 def open_repo(args: argparse.Namespace) -> Repository:
@@ -124,10 +125,18 @@ def open_repo(args: argparse.Namespace) -> Repository:
             take_backup(path, reason)
     for warning in getattr(db, "warnings", ()):
         print(warning, file=sys.stderr)
+    _OPENED.append(db)
     return Repository(db)
 
 
 def release_locks() -> None:
+    """Close what the command opened, then release its locks (the command ended, however it ended)."""
+    while _OPENED:
+        db = _OPENED.pop()
+        try:
+            db.close()
+        except Exception:  # noqa: BLE001 - closing a failed database must not hide why it failed
+            log.exception("closing %s", getattr(db, "database", "?"))
     while _LOCKS:
         _LOCKS.pop().unlock()
 

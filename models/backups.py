@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from models import faults
 from models.faults import DatabaseDamaged, StorageError, classify, fault_kind
 from models.migrations import APPLICATION_ID
 
@@ -71,8 +72,12 @@ def _legacy_dir(db_path: Path) -> Path:
 
 
 def ro_uri(path: Path) -> str:
-    """Read-only URI; `immutable` where the folder cannot hold the WAL index (SQLite could not open it else)."""
-    immutable = not os.access(path.parent, os.W_OK)
+    """Read-only URI; `immutable` where the folder cannot hold the WAL index (SQLite could not open it else) and no
+    WAL file holds committed data that an immutable reader would not see (then SQLite reads it through the
+    existing index)."""
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    immutable = not os.access(path.parent, os.W_OK) and not has_wal
     return f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
@@ -81,7 +86,7 @@ def health(path: Path) -> str | None:
     try:
         if path.stat().st_size == 0:
             return "pusty plik"
-        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=5)
+        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=faults.BUSY_SECONDS)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -94,10 +99,20 @@ def health(path: Path) -> str | None:
     except OSError as exc:
         return exc.strerror or str(exc)
     if rows != [("ok",)]:
-        return "; ".join(str(r[0]) for r in rows[:3])
+        return damage_text(" ".join(str(r[0]) for r in rows))
     if app_id != APPLICATION_ID:
         return "to nie jest baza programu Klaster"
     return None
+
+
+def damage_text(report: str) -> str:
+    """quick_check's report (many lines) as one short line: the damaged pages by number where it names them."""
+    pages = sorted({int(n) for n in re.findall(r"[Pp]age (\d+)", report)})
+    if pages:
+        shown = ", ".join(str(n) for n in pages[:10]) + (" …" if len(pages) > 10 else "")
+        return f"uszkodzone strony pliku: {shown}"
+    text = " ".join(report.replace("*** in database main ***", "").split())
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def check_healthy(db_path: Path) -> None:
@@ -194,7 +209,7 @@ def take_backup(db_path: Path, reason: str, *, now: dt.datetime | None = None) -
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _remove_partials(folder)
-        src = sqlite3.connect(ro_uri(db_path), uri=True, timeout=5)
+        src = sqlite3.connect(ro_uri(db_path), uri=True, timeout=faults.BUSY_SECONDS)
         try:
             _copy_into(src, partial)
         finally:

@@ -22,6 +22,7 @@ from peewee import SqliteDatabase
 from platformdirs import user_data_path
 
 from models import backups as _backups
+from models import faults
 from models.faults import (
     DatabaseDamaged,
     DatabaseInUse,
@@ -54,9 +55,9 @@ PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "full",
-    "busy_timeout": 5000,
+    "busy_timeout": int(faults.BUSY_SECONDS * 1000),
 }
-READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000}
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": int(faults.BUSY_SECONDS * 1000)}
 
 backups_dir = _backups.backups_dir
 
@@ -74,7 +75,7 @@ def _writable(path: Path) -> bool:
 def _inspect(path: Path) -> int:
     """The schema version of an existing file; refuses files that are not ours or are newer than this app."""
     try:
-        conn = sqlite3.connect(_backups.ro_uri(path), uri=True, timeout=5)
+        conn = sqlite3.connect(_backups.ro_uri(path), uri=True, timeout=faults.BUSY_SECONDS)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -158,16 +159,17 @@ def open_database(
         _backups.take_backup(path, "open" if version == SCHEMA_VERSION else f"before-v{SCHEMA_VERSION}")
     try:
         if version < SCHEMA_VERSION:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=5)
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=faults.BUSY_SECONDS)
             try:
                 conn.execute("PRAGMA foreign_keys = OFF")  # table changes must never cascade
                 migrate(conn, version)
             finally:
                 conn.close()
         if read_only:
-            db = SqliteDatabase(_backups.ro_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+            pragmas = dict(READ_ONLY_PRAGMAS, busy_timeout=int(faults.BUSY_SECONDS * 1000))
+            db = SqliteDatabase(_backups.ro_uri(path), uri=True, pragmas=pragmas)
         else:
-            db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+            db = SqliteDatabase(str(path), pragmas=dict(PRAGMAS, busy_timeout=int(faults.BUSY_SECONDS * 1000)))
         db.bind(MODELS)
         db.connect(reuse_if_open=True)
     except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:

@@ -140,6 +140,16 @@ def classify(exc: BaseException, path: Path | str, *, writing: bool = True) -> S
 NETWORK_FILESYSTEMS = {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs"}
 
 
+BUSY_SECONDS = 5.0  # how long to wait for another program's SQLite lock before saying the database is busy
+
+
+def _mounts() -> list[str]:
+    try:
+        return Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
 def network_share(path: Path) -> str | None:
     """The kind of network share that holds `path` ("cifs", "nfs4", "UNC" ...), or None for a local disk."""
     text = str(path)
@@ -155,10 +165,7 @@ def network_share(path: Path) -> str | None:
         except (AttributeError, OSError):
             return None
         return None
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
+    mounts = _mounts()
     target = os.path.realpath(text)
     best, kind = "", None
     for line in mounts:

@@ -22,8 +22,9 @@ from peewee import SqliteDatabase
 from forms.document import Document, Row
 from forms.loader import load_form
 from forms.values import ValueTypeError, from_json, to_json
+from models.backups import damage_text
 from models.db import backup
-from models.faults import ReadOnlyDatabase, StorageError, classify
+from models.faults import DatabaseDamaged, ReadOnlyDatabase, StorageError, classify
 from models.tables import MODELS, Application, Blob, ImportSource, TableRow, Value
 
 DRAFT = "draft"
@@ -111,7 +112,7 @@ class Repository:
             with self.db.atomic():
                 yield
         except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
-            raise classify(exc, self.path) from None
+            raise _named(exc, self.path) from None
 
     def data_version(self) -> int:
         """SQLite's `PRAGMA data_version`: changes when another connection (another process, a restore) commits."""
@@ -454,6 +455,16 @@ class Repository:
             chain.append(ApplicationInfo.of(child))
 
 
+def _named(exc: BaseException, path: Path) -> StorageError:
+    """The storage fault, named; a damaged file's message also names the newest healthy backup."""
+    error = classify(exc, path)
+    if isinstance(error, DatabaseDamaged) and "kopi" not in str(error):
+        from models.backups import damaged_error
+
+        return damaged_error(path, damage_text(str(exc)))
+    return error
+
+
 def _bound(fn: Any) -> Any:
     """Make the peewee models talk to this repository's database: peewee binds models globally, and a process
     may hold two databases (the command line in a test, a database switch in the GUI)."""
@@ -467,7 +478,7 @@ def _bound(fn: Any) -> Any:
         except StorageError:
             raise
         except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:  # a full disk, a damaged page ...: named
-            raise classify(exc, self.path) from None
+            raise _named(exc, self.path) from None
 
     return wrapper
 
