@@ -14,7 +14,7 @@ import pytest
 
 from models import faults
 from models.db import open_database
-from tests.reliability.storage_helpers import ROOT, cli, db_content, make_db, main_py
+from tests.reliability.storage_helpers import ROOT, cli, db_content, main_py, make_db
 
 HOLD_LOCK = """
 import sys
