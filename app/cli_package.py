@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from forms.fmt import format_megabytes
+from forms.fmt import format_megabytes, plural
 
 
 def add_parsers(sub) -> None:
@@ -64,7 +64,11 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         out(f"OK: {line}")
     for line in report.problems:
         out(f"BŁĄD: {line}")
-    out("Pakiet zgodny." if report.ok else f"Pakiet niezgodny: {len(report.problems)} problem(y).")
+    out(
+        "Pakiet zgodny."
+        if report.ok
+        else f"Pakiet niezgodny: {plural(len(report.problems), 'problem', 'problemy', 'problemów')}."
+    )
     return 0 if report.ok else 1
 
 

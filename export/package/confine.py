@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from forms.fmt import format_megabytes
+from forms import limits
+from forms.fmt import format_int, format_megabytes, plural, quote_value
 
 MAX_MEMBER_BYTES = 512 * 1024 * 1024  # one file of a package, as read (decompressed)
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024  # everything one verification reads, all files together
 MAX_ENTRIES = 10_000  # files and folders in a package folder, members in a ZIP
-MAX_JSON_DEPTH = 64  # nesting of objects and arrays in a manifest or a `.kkk.json`
+MAX_JSON_DEPTH = limits.MAX_JSON_DEPTH  # nesting of objects and arrays in a manifest (the format needs 3)
 CHUNK = 1 << 20
 
 _REPARSE_POINT = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
@@ -62,23 +63,18 @@ class BudgetExceeded(MemberError):
     """The total budget is spent: nothing more is read from this package."""
 
 
+def entries_text(n: int) -> str:
+    """`1 pozycja`, `3 pozycje`, `10 000 pozycji`."""
+    return format_int(n) + plural(n, "pozycja", "pozycje", "pozycji")[len(str(n)) :]
+
+
 def _size(size: int) -> str:
     return format_megabytes(size) if size >= 1024 * 1024 else f"{size} B"
 
 
 def shown(text: str, limit: int = 100) -> str:
-    """A name or value fit for a one-line message: control and undecodable characters escaped, long text cut."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif not ch.isprintable():
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    result = "".join(out)
-    return result if len(result) <= limit else result[: limit - 1] + "…"
+    """A name for a one-line message, unquoted: the escapes and shortening of `quote_value`, the one rule."""
+    return quote_value(text, limit)[1:-1]
 
 
 def path_problem(name: str) -> str | None:
@@ -189,8 +185,8 @@ class _FolderSource(PackageSource):
                 seen += 1
                 if seen > self.budget.entries:
                     raise PackageError(
-                        f"{shown(self.path.name)}: folder ma więcej niż {self.budget.entries} plików i folderów, "
-                        "to nie jest pakiet"
+                        f"{shown(self.path.name)}: folder ma więcej niż {entries_text(self.budget.entries)} "
+                        "(plików i folderów), to nie jest pakiet"
                     )
                 name = prefix + entry_name
                 try:
@@ -270,19 +266,21 @@ class _ZipSource(PackageSource):
         infos = self.zip.infolist()
         if len(infos) > self.budget.entries:
             raise PackageError(
-                f"{shown(self.path.name)}: archiwum ma {len(infos)} pozycji, najwyżej {self.budget.entries}, "
-                "to nie jest pakiet"
+                f"{shown(self.path.name)}: archiwum ma {entries_text(len(infos))}, "
+                f"najwyżej {format_int(self.budget.entries)}, to nie jest pakiet"
             )
         counts = Counter(info.filename.rstrip("/") for info in infos)
         folded = Counter(name.casefold() for name in counts)
         accepted: dict[str, zipfile.ZipInfo] = {}
         refused: list[tuple[str, str]] = []
+        ambiguous: set[str] = set()
         for info in infos:
             raw = info.filename
             why = _member_problem(info)
             if why is None and (counts[raw.rstrip("/")] > 1 or folded[raw.rstrip("/").casefold()] > 1):
-                if raw.rstrip("/") in dict(refused):
+                if raw.rstrip("/") in ambiguous:
                     continue
+                ambiguous.add(raw.rstrip("/"))
                 times = counts[raw.rstrip("/")]
                 why = (
                     f"nazwa występuje w archiwum {times} razy, niejednoznaczne, pominięto"
@@ -381,7 +379,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise JsonProblem(f"klucz „{shown(key, 60)}” powtarza się w jednym obiekcie")
+            raise JsonProblem(f"klucz {quote_value(key)} powtarza się w jednym obiekcie")
         result[key] = value
     return result
 
@@ -397,13 +395,15 @@ def load_json(data: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
     except json.JSONDecodeError as exc:
         raise JsonProblem(f"niepoprawny JSON w wierszu {exc.lineno}, kolumnie {exc.colno}: {exc.msg}") from None
     except RecursionError:
-        raise JsonProblem(f"zagnieżdżenie głębsze niż {max_depth} poziomy") from None
+        raise JsonProblem(f"zagnieżdżenie głębsze niż {plural(max_depth, 'poziom', 'poziomy', 'poziomów')}") from None
     except JsonProblem:
         raise
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+    except ValueError as exc:
+        if "digits" in str(exc):  # Python refuses to read an integer of more than 4300 digits
+            raise JsonProblem("liczba o zbyt wielu cyfrach (najwyżej 4300)") from None
         raise JsonProblem(f"niepoprawna wartość ({shown(str(exc), 80)})") from None
     if _depth(value) > max_depth:
-        raise JsonProblem(f"zagnieżdżenie głębsze niż {max_depth} poziomy")
+        raise JsonProblem(f"zagnieżdżenie głębsze niż {plural(max_depth, 'poziom', 'poziomy', 'poziomów')}")
     return value
 
 

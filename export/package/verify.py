@@ -19,6 +19,7 @@ from export.package import confine
 from export.package.confine import Budget, BudgetExceeded, JsonProblem, MemberError, PackageError, shown
 from export.package.manifest import FORMAT, MANIFEST, SUMS
 from forms.document import group_checksum
+from forms.fmt import quote_value
 
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 FORMAT_VERSION = 1
@@ -70,8 +71,12 @@ def _kind(value: Any) -> str:
     if isinstance(value, float):
         return "liczba"
     if isinstance(value, str):
-        return f"tekst „{shown(value, 40)}”"
+        return f"tekst {quote_value(value, 40)}"
     return {dict: "obiekt", list: "lista", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _int_text(value: int) -> str:
+    return str(value) if value.bit_length() < 64 else quote_value(value, 20)
 
 
 def _is_int(value: Any) -> bool:
@@ -91,7 +96,7 @@ def _top_problems(manifest: Any) -> list[str]:
     if not _is_int(version):
         problems.append(f"format_version: powinien być liczbą całkowitą, jest: {_kind(version)}")
     elif version != FORMAT_VERSION:
-        problems.append(f"format_version: wersja {version} nie jest obsługiwana (ten program zna wersję 1)")
+        problems.append(f"format_version: wersja {_int_text(version)} nie jest obsługiwana (ten program zna wersję 1)")
     checksum = manifest.get("checksum", "0" * 64)
     if not isinstance(checksum, str) or not _HEX64.fullmatch(checksum):
         problems.append(f"checksum: powinna być tekstem z 64 cyframi szesnastkowymi, jest: {_kind(checksum)}")
@@ -99,7 +104,7 @@ def _top_problems(manifest: Any) -> list[str]:
     if not isinstance(files, list):
         problems.append(f"files: powinna być listą, jest: {_kind(files)}")
     elif len(files) > confine.MAX_ENTRIES:
-        problems.append(f"files: {len(files)} pozycji, najwyżej {confine.MAX_ENTRIES}")
+        problems.append(f"files: {confine.entries_text(len(files))}, najwyżej {confine.MAX_ENTRIES}")
     part = manifest.get("part")
     if part is not None and not (
         isinstance(part, dict)
@@ -123,7 +128,7 @@ def _entry_problem(entry: Any) -> str | None:
     if not isinstance(name, str):
         return f"name: powinna być tekstem, jest: {_kind(name)}"
     if why := confine.path_problem(name):
-        return f"name „{shown(name, 60)}”: {why}"
+        return f"name {quote_value(name)}: {why}"
     if name in (MANIFEST, SUMS):
         return f"name „{name}”: manifest nie wymienia sam siebie ani pliku {SUMS}"
     if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
@@ -192,7 +197,7 @@ def _verify(source: confine.PackageSource, report: VerifyReport) -> None:
                 report.problems.append(f"{name}: brak pliku wymienionego w manifeście")
             continue
         try:
-            data = source.read(name)
+            data = source.read(name, limit=_data_limit() if entry["role"] == "data" else None)
         except BudgetExceeded as exc:
             report.problems.append(f"{name}: {exc}")
             break
@@ -203,7 +208,9 @@ def _verify(source: confine.PackageSource, report: VerifyReport) -> None:
             report.problems.append(f"{name}: suma SHA-256 nie zgadza się z manifestem (plik zmieniono)")
             continue
         if len(data) != entry["size"]:
-            report.problems.append(f"{name}: rozmiar {len(data)} B nie zgadza się z manifestem ({entry['size']} B)")
+            report.problems.append(
+                f"{name}: rozmiar {len(data)} B nie zgadza się z manifestem ({_int_text(entry['size'])} B)"
+            )
             continue
         report.checked.append(f"{name}: SHA-256 zgodna")
         if entry["role"] == "data":
@@ -217,18 +224,28 @@ def _verify(source: confine.PackageSource, report: VerifyReport) -> None:
         report.problems.append("w pakiecie brak pliku .kkk.json z danymi wniosku")
 
 
+def _data_limit() -> int:
+    from export import kkk_json
+
+    return kkk_json.MAX_FILE_BYTES
+
+
 def _check_data(name: str, data: bytes, checksum: str, report: VerifyReport) -> None:
+    """The `.kkk.json` read through the same door as `import` (its limits, exact numbers, duplicate keys)."""
     from export import kkk_json
 
     try:
-        doc = kkk_json.from_dict(confine.load_json(data), name)
+        doc = kkk_json.from_dict(kkk_json.loads(data.decode("utf-8-sig"), name), name)
         recomputed = doc.checksum()
+    except UnicodeDecodeError:
+        report.problems.append(f"{name}: plik nie jest tekstem UTF-8")
+        return
     except kkk_json.KkkFileError as exc:
         report.problems.append(shown(str(exc), 400))
         return
     except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, RecursionError) as exc:
-        # JsonProblem, or a structure the reader did not expect: named, never a crash
-        report.problems.append(f"{name}: {shown(str(exc), 300) or exc.__class__.__name__}")
+        # a structure the reader did not expect: named, never a crash
+        report.problems.append(f"{name}: plik danych nie daje się odczytać ({exc.__class__.__name__})")
         return
     if recomputed != checksum:
         report.problems.append(f"{name}: suma kontrolna danych różni się od sumy w manifeście")

@@ -194,7 +194,7 @@ def test_a_file_name_with_control_characters_stays_one_line(package, tmp_path, r
     (folder / "a\nb\x1b.txt").write_bytes(b"x")
     code, lines = run_verify(folder)
     assert code == 1
-    refused(lines, "a\\x0ab\\x1b.txt:")
+    refused(lines, "a\\nb\\x1b.txt:")
 
 
 def test_total_budget_for_a_folder(package, tmp_path, run_verify, monkeypatch):
@@ -355,6 +355,7 @@ def test_zip_with_too_many_members(tmp_path, run_verify, monkeypatch):
     code, lines = run_verify(path)
     assert code == 1
     refused(lines, "p.zip: archiwum ma 51 pozycji, najwyżej 50")
+    assert lines[-1] == "Pakiet niezgodny: 1 problem."
 
 
 # Malformed manifests -------------------------------------------------------------------------------------------
@@ -420,9 +421,14 @@ MALFORMED = {
         "klucz „checksum” powtarza się w jednym obiekcie",
     ),
     "nan": (lambda p: b'{"format": "kkk-package", "format_version": NaN}', "niedozwolona wartość NaN"),
-    "huge_number": (lambda p: b'{"format_version": ' + b"9" * 5000 + b"}", "niepoprawna wartość"),
-    "deep_200": (lambda p: b"[" * 200 + b"]" * 200, "zagnieżdżenie głębsze niż 64 poziomy"),
-    "deep_100000": (lambda p: b"[" * 100_000 + b"]" * 100_000, "zagnieżdżenie głębsze niż 64 poziomy"),
+    "huge_number": (lambda p: b'{"format_version": ' + b"9" * 5000 + b"}", "liczba o zbyt wielu cyfrach"),
+    "long_number": (
+        lambda p: _dumps({**_manifest(p), "format_version": 10**4000}),
+        "format_version: wersja „100000000000…” (4001 cyfr) nie jest obsługiwana",
+    ),
+    "deep_21": (lambda p: b"[" * 21 + b"]" * 21, "zagnieżdżenie głębsze niż 20 poziomów"),
+    "deep_200": (lambda p: b"[" * 200 + b"]" * 200, "zagnieżdżenie głębsze niż 20 poziomów"),
+    "deep_100000": (lambda p: b"[" * 100_000 + b"]" * 100_000, "zagnieżdżenie głębsze niż 20 poziomów"),
     "huge": (
         lambda p: _dumps({**_manifest(p), "padding": "x" * (verify.MAX_MANIFEST_BYTES + 1)}),
         "manifest.json: plik ma 8,00",
@@ -468,4 +474,4 @@ def test_data_file_with_duplicate_keys_and_a_matching_hash(package, tmp_path, ru
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     code, lines = run_verify(folder)
     assert code == 1
-    refused(lines, f"{name}: klucz „format” powtarza się")
+    refused(lines, f"{name}: format: klucz powtórzony w tym samym obiekcie")
