@@ -61,8 +61,20 @@ class DatabaseSwitcher(QObject):
             from ui.start.handle import open_handle
 
             opener = open_handle
+        from models.faults import DatabaseDamaged
+
         try:
             handle = opener(Path(path))
+        except DatabaseDamaged as exc:  # damage found, recovery offered
+            from ui.start.restore import offer_restore
+
+            try:
+                if not offer_restore(window, Path(path), str(exc)):
+                    return False
+                handle = opener(Path(path))
+            except StorageError as again:
+                dialogs.report_failure(window, title, again)
+                return False
         except StorageError as exc:
             dialogs.report_failure(window, title, exc)
             return False

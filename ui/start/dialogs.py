@@ -90,3 +90,11 @@ def make_wizard(session: Session, parent: QWidget | None = None) -> QMainWindow:
     from ui.wizard.window import WizardWindow
 
     return WizardWindow(session, parent)
+
+
+def ask_restore(parent: QWidget | None, db_path: Path, message: str | None = None) -> Path | None:
+    """The backups of a database; the healthy copy the user chose to restore, or None."""
+    from ui.start.restore import RestoreDialog
+
+    dialog = RestoreDialog(db_path, message, parent)
+    return dialog.chosen if dialog.exec() == RestoreDialog.DialogCode.Accepted else None

@@ -44,6 +44,19 @@ class DatabaseHandle:
         if self.lock is not None and self.lock.isLocked():
             self.lock.unlock()
 
+    def restore(self, backup: Path) -> Path | None:
+        """Put a backup back into this database (the lock stays held) and open it again; returns the copy of what
+        was there before (models.backups.restore)."""
+        from models.backups import restore
+
+        if not self.repo.db.is_closed():
+            self.repo.db.close()
+        try:
+            set_aside = restore(backup, self.path)
+        finally:
+            self.repo = Repository(open_database(self.path, make_backup=False, read_only=self.lock is None))
+        return set_aside
+
 
 def open_handle(db_path: Path) -> DatabaseHandle:
     """Lock, then open (migrate, back up) the database. Raises StorageError (or DatabaseBusy) with a Polish text."""

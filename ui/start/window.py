@@ -105,6 +105,7 @@ class StartWindow(QMainWindow):
         self.act_open_db = self._action(self.tr("Otwórz &bazę…"), self.open_database_dialog, "Ctrl+Shift+O")
         self.act_import = self._action(self.tr("&Importuj .kkk.json…"), self.import_file, "Ctrl+I")
         self.act_export = self._action(self.tr("&Eksportuj .kkk.json…"), self.export_selected, "Ctrl+E")
+        self.act_backups = self._action(self.tr("&Kopie zapasowe…"), self.manage_backups)
         self.act_quit = self._action(self.tr("&Zakończ"), self.close, "Ctrl+Q")
         self.act_duplicate = self._action(self.tr("&Duplikuj"), self.duplicate_selected, "Ctrl+D")
         self.act_renew = self._action(self.tr("&Odnowienie…"), self.renew_selected)
@@ -126,6 +127,8 @@ class StartWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_backups)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edycja"))
@@ -409,6 +412,27 @@ class StartWindow(QMainWindow):
             old.close()
         self.settings.add_recent_database(self.repo.path)
         self._show_list()
+
+    def manage_backups(self) -> bool:
+        """The database's backups; restore one (the current content is backed up first). True when restored."""
+        if self.handle is None:
+            return False
+        if self.wizards:
+            dialogs.show_error(self, self.tr("Kopie zapasowe"), self.tr("Zamknij najpierw otwarte okna wniosków."))
+            return False
+        chosen = dialogs.ask_restore(self, self.handle.path)
+        if chosen is None:
+            return False
+        from models.faults import StorageError
+
+        try:
+            self.handle.restore(chosen)
+        except StorageError as exc:
+            dialogs.report_failure(self, self.tr("Nie przywrócono kopii"), exc)
+            return False
+        self._set_database(self.handle)
+        self._show_list()
+        return True
 
     def about(self) -> None:
         dialogs.show_about(self, self.repo.path if self.repo is not None else None, self.settings.file_name)
