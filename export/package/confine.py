@@ -69,7 +69,7 @@ def entries_text(n: int) -> str:
 
 
 def _size(size: int) -> str:
-    return format_megabytes(size) if size >= 1024 * 1024 else f"{size} B"
+    return format_megabytes(size) if size >= 1024 * 1024 else f"{format_int(size)} B"
 
 
 def shown(text: str, limit: int = 100) -> str:
@@ -130,9 +130,23 @@ class PackageSource:
 
     def _too_large(self, size: int | None, cap: int) -> MemberError:
         """`size` None: found while reading, more than its header or `stat` said."""
-        return MemberError(
-            f"plik ma {_size(size) if size is not None else 'ponad ' + _size(cap)}, najwyżej {_size(cap)}"
-        )
+        if size is None:
+            return MemberError(f"plik ma ponad {_size(cap)}, najwyżej {_size(cap)}")
+        shown_size, shown_cap = _size(size), _size(cap)
+        if shown_size == shown_cap:  # just above the cap: in bytes, or the two would read alike
+            shown_size, shown_cap = f"{format_int(size)} B", f"{format_int(cap)} B"
+        return MemberError(f"plik ma {shown_size}, najwyżej {shown_cap}")
+
+    def _drain(self, stream: Any, cap: int) -> bytes:
+        """All of `stream`, counted against `cap` and the total budget as it comes (headers may lie)."""
+        chunks, size = [], 0
+        while chunk := stream.read(min(CHUNK, cap + 1 - size)):
+            size += len(chunk)
+            self._spend(len(chunk))
+            if size > cap:
+                raise self._too_large(None, cap)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _read(self, name: str, cap: int) -> bytes:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -221,14 +235,10 @@ class _FolderSource(PackageSource):
                 raise MemberError("plik zmienił się w trakcie sprawdzania (podmieniony), nie odczytano")
             if st.st_size > cap:
                 raise self._too_large(st.st_size, cap)
-            chunks, size = [], 0
-            while chunk := fh.read(min(CHUNK, cap + 1 - size)):
-                size += len(chunk)
-                self._spend(len(chunk))
-                if size > cap:
-                    raise self._too_large(None, cap)
-                chunks.append(chunk)
-            return b"".join(chunks)
+            try:
+                return self._drain(fh, cap)
+            except OSError as exc:
+                raise MemberError(f"nie można odczytać pliku ({exc.strerror})") from None
 
 
 def _target(path: str) -> str:
@@ -302,20 +312,13 @@ class _ZipSource(PackageSource):
         info = self._infos[name]
         if info.file_size > cap:
             raise self._too_large(info.file_size, cap)
-        chunks, size = [], 0
         try:
             with self.zip.open(info) as member:
-                while chunk := member.read(min(CHUNK, cap + 1 - size)):
-                    size += len(chunk)
-                    self._spend(len(chunk))
-                    if size > cap:
-                        raise self._too_large(None, cap)
-                    chunks.append(chunk)
+                return self._drain(member, cap)
         except MemberError:
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a damaged member raises, it is named, not a crash
             raise MemberError(_damaged_member(exc)) from None
-        return b"".join(chunks)
 
     def close(self) -> None:
         self.zip.close()

@@ -201,14 +201,14 @@ def test_total_budget_for_a_folder(package, tmp_path, run_verify, monkeypatch):
     monkeypatch.setattr(confine, "DEFAULT_BUDGET", confine.Budget(total_bytes=200_000))
     code, lines = run_verify(package.folder)
     assert code == 1
-    refused(lines, "przekroczony łączny limit odczytu pakietu (200000 B)", "dalszych plików nie sprawdzono")
+    refused(lines, "przekroczony łączny limit odczytu pakietu (200\xa0000 B)", "dalszych plików nie sprawdzono")
 
 
 def test_cap_per_file(package, run_verify, monkeypatch):
     monkeypatch.setattr(confine, "DEFAULT_BUDGET", confine.Budget(member_bytes=100_000))
     code, lines = run_verify(package.zip_path)
     assert code == 1
-    refused(lines, "_wniosek.pdf: plik ma ", "najwyżej 100000 B")
+    refused(lines, "_wniosek.pdf: plik ma ", "najwyżej 100\xa0000 B")
 
 
 # A ZIP ---------------------------------------------------------------------------------------------------------
@@ -431,7 +431,7 @@ MALFORMED = {
     "deep_100000": (lambda p: b"[" * 100_000 + b"]" * 100_000, "zagnieżdżenie głębsze niż 20 poziomów"),
     "huge": (
         lambda p: _dumps({**_manifest(p), "padding": "x" * (verify.MAX_MANIFEST_BYTES + 1)}),
-        "manifest.json: plik ma 8,00",
+        "B, najwyżej 8\xa0388\xa0608 B",  # just above the cap: in bytes
     ),
 }
 
