@@ -114,6 +114,12 @@ class Repository:
         except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
             raise _named(exc, self.path) from None
 
+    def backup(self, reason: str) -> Path | None:
+        """A verified copy of this database before a change that cannot be undone (an import ...)."""
+        if self.read_only:
+            return None
+        return backup(self.path, reason)
+
     def data_version(self) -> int:
         """SQLite's `PRAGMA data_version`: changes when another connection (another process, a restore) commits."""
         return self.db.execute_sql("PRAGMA data_version").fetchone()[0]

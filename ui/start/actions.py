@@ -211,6 +211,7 @@ class ApplicationActions(QObject):
         fallback = Path(path).name.removesuffix(".json").removesuffix(".kkk")
         kind = doc.get("meta.application_type", "nadanie")
         try:
+            self.repo.backup("import")
             with self.repo.db.atomic():
                 app_id = self.repo.create(doc.definition.id, doc.get("cluster.name", "") or fallback, kind)
                 self.repo.save_document(app_id, doc)

@@ -48,6 +48,7 @@ from export.xlsx.plan import ACTION_LABELS
 from export.xlsx.safety import Cancelled, Progress, XlsxFileError
 from forms.cells import raw_text
 from forms.document import Document
+from models.faults import StorageError
 from models.repository import RepositoryError
 from ui.background import run_in_background
 from ui.xlsx import prompts
@@ -271,8 +272,10 @@ def import_members_dialog(parent: QWidget | None, session: Any) -> Any:
     if not prompts.exec_dialog(dialog):
         return None
     try:
+        session.flush()
+        session.repo.backup("import")
         result = apply_import(session.repo, session.app_id, dialog.preview)
-    except RepositoryError as exc:
+    except (RepositoryError, StorageError) as exc:
         prompts.show_error(parent, TITLE, f"Nic nie zostało wczytane: {exc}.")
         return None
     reload_session(session)
