@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["core", "gui", "xlsx", "pdf", "package"]
+SUITES = ["core", "storage", "gui", "xlsx", "pdf", "package"]
 OPT_IN = ["frozen"]  # run only when named: `python -m bench frozen` builds with PyInstaller twice
 
 
