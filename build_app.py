@@ -1,6 +1,6 @@
 """Build the program coordinators install: `dist/Klaster/` (one folder) and `dist/Klaster-<version>-<platform>.zip`.
 
-    python build_app.py [--clean] [--no-zip] [--no-prune]
+    python build_app.py [--clean] [--no-zip] [--no-prune] [--deb] [--no-build]
 
 Runs PyInstaller on `build.spec` with this interpreter (use the project's .venv, which has PyInstaller from
 requirements-dev.txt), then zips the folder. Works the same on Windows and Linux; build on each platform for that
@@ -9,6 +9,8 @@ platform (PyInstaller does not cross-compile), and on Linux on the oldest distri
     --clean      discard PyInstaller's cache in build/ first (after upgrading a dependency)
     --no-zip     only the folder
     --no-prune   keep every Qt plugin, translation and library PyInstaller finds (to measure what pruning saves)
+    --deb        Linux: also `dist/klaster_<version>_<arch>.deb` (installs to /opt/klaster, see build_tools/deb.py)
+    --no-build   package the folder already in dist/Klaster (with --deb)
 
 Check the result with `dist/Klaster/Klaster --selftest` (Windows: `dist\\Klaster\\klaster-cli.exe --selftest`).
 """
@@ -25,6 +27,8 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+
+from build_tools.deb import DebError
 
 ROOT = Path(__file__).resolve().parent
 APP_NAME = "Klaster"
@@ -99,6 +103,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--clean", action="store_true")
     parser.add_argument("--no-zip", action="store_true")
     parser.add_argument("--no-prune", action="store_true")
+    parser.add_argument("--deb", action="store_true")
+    parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args(argv)
 
     dist, work = ROOT / "dist", ROOT / "build"
@@ -106,14 +112,22 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ)
     if args.no_prune:
         env["KLASTER_NO_PRUNE"] = "1"
-    start = time.perf_counter()
-    run_pyinstaller(ROOT / "build.spec", dist, work, clean=args.clean, env=env)
-    built = time.perf_counter() - start
-    print(f"built {folder} in {built:.0f} s: {mb(folder_size(folder))}")
-    pruned = work / "build" / "pruned.txt"
-    if pruned.exists():
-        print(f"left out (see {pruned}): {len(pruned.read_text(encoding='utf-8').splitlines())} files")
-    if not args.no_zip:
+    if not args.no_build:
+        start = time.perf_counter()
+        run_pyinstaller(ROOT / "build.spec", dist, work, clean=args.clean, env=env)
+        built = time.perf_counter() - start
+        print(f"built {folder} in {built:.0f} s: {mb(folder_size(folder))}")
+        pruned = work / "build" / "pruned.txt"
+        if pruned.exists():
+            print(f"left out (see {pruned}): {len(pruned.read_text(encoding='utf-8').splitlines())} files")
+    if args.deb:
+        if sys.platform != "linux":
+            raise SystemExit("--deb: Debian packages are built on Linux")
+        from build_tools.deb import build_deb
+
+        deb = build_deb(folder, dist, work, version())
+        print(f"packaged {deb}: {mb(deb.stat().st_size)}")
+    if not args.no_zip and not args.no_build:
         for old in dist.glob(f"{APP_NAME}-*.zip"):
             old.unlink()
         archive = zip_folder(folder, dist / f"{APP_NAME}-{version()}-{platform_tag()}.zip")
@@ -126,6 +140,9 @@ if __name__ == "__main__":
         sys.exit(main(sys.argv[1:]))
     except subprocess.CalledProcessError as exc:
         print(f"PyInstaller failed (exit code {exc.returncode})", file=sys.stderr)
+        sys.exit(1)
+    except DebError as exc:
+        print(f"--deb failed: {exc}", file=sys.stderr)
         sys.exit(1)
     except FileNotFoundError as exc:  # no PyInstaller in this interpreter, most often
         print(f"build failed: {exc}", file=sys.stderr)

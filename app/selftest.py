@@ -3,7 +3,9 @@
 Opens a temporary database, loads every round, makes and checks a demo application for each, writes and reads
 back its `.kkk.json`, renders the application PDF, the summary PDF and the Excel workbook and reads each back, and
 rasterises a PDF page the way printing does.
-Prints one line per step, then "selftest ok" and exits 0, or prints what failed and "selftest FAILED" and exits 1.
+Prints one line per step (Polish, or English with `--lang en`), then a closing sentence and the marker line
+"selftest ok" (the same in every language: CI and scripts look for it) and exits 0, or prints what failed and
+"selftest FAILED" and exits 1.
 Nothing is written outside a temporary folder (or `KLASTER_SELFTEST_OUT`): no user data, settings or logs.
 
 Run on the frozen build in CI: it must exercise the real features, because a module PyInstaller left out (or a
@@ -23,7 +25,23 @@ import traceback
 import zlib
 from pathlib import Path
 
+from klaster.messages import language
+
 POLISH = set("ąęłśżźćńóĄĘŁŚŻŹĆŃÓ")
+
+# English -> Polish for the step lines (the problems found stay as written: they are for whoever fixes the build).
+_PL = {
+    "database, checks, indicators, .kkk.json": "baza danych, kontrola, wskaźniki, .kkk.json",
+    "application PDF": "PDF wniosku",
+    "summary PDF": "PDF podsumowania",
+    "printing rasteriser": "rasteryzacja do druku",
+    "all works.": "wszystko działa.",
+    "failed.": "błąd.",
+}
+
+
+def _t(text: str) -> str:
+    return _PL.get(text, text) if language() == "pl" else text
 
 
 def pdf_problems(path: Path) -> list[str]:
@@ -113,7 +131,7 @@ def _exports(repo, app_id: int, folder: Path, stem: str) -> str:
     if problems:
         raise RuntimeError("; ".join(problems))
     kb = [f"{p.stat().st_size // 1024} KB" for p in (application, summary, workbook)]
-    return f"application PDF {kb[0]}, summary PDF {kb[1]}, Excel {kb[2]}, printing rasteriser"
+    return f"{_t('application PDF')} {kb[0]}, {_t('summary PDF')} {kb[1]}, Excel {kb[2]}, {_t('printing rasteriser')}"
 
 
 def _steps(folder: Path):
@@ -143,10 +161,13 @@ def _steps(folder: Path):
             kkk_json.write(loaded, path)
             if kkk_json.read(path).checksum() != doc.checksum():
                 raise RuntimeError(f"{definition.id}: .kkk.json round trip changed the data")
-            yield f"{definition.id}: database, checks, indicators, .kkk.json"
+            yield f"{definition.id}: {_t('database, checks, indicators, .kkk.json')}"
             yield f"{definition.id}: {_exports(repo, app_id, folder, definition.id)}"
     finally:
         repo.db.close()
+
+
+_TITLE = {"pl": "Autotest", "en": "Self-test"}
 
 
 def run_selftest() -> int:
@@ -160,7 +181,9 @@ def run_selftest() -> int:
                 print(line, flush=True)
     except Exception:  # noqa: BLE001 - report whatever broke, the build is not usable
         traceback.print_exc(file=sys.stdout)
+        print(f"{_TITLE[language()]}: {_t('failed.')}", flush=True)
         print("selftest FAILED", flush=True)
         return 1
+    print(f"{_TITLE[language()]}: {_t('all works.')}", flush=True)
     print("selftest ok", flush=True)
     return 0

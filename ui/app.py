@@ -7,6 +7,11 @@ The start window is shown first, in its loading state ("Otwieram bazę danych…
 and listed just after, from the running event loop, so the window appears before peewee, the models and the form
 checks are even imported (keep it so: nothing imported before the window is shown may import them at module level).
 
+Before the QApplication exists, on Linux with an X11 display, app.xcb checks that Qt's xcb plugin can load and
+otherwise names the missing libraries and the `apt-get install` line (Qt's own message misleads). `--demo` and
+`--screenshot` leave no traces: their settings (window geometry, recent databases) go to a throw-away store in a
+temporary folder, removed with the demo database on every way out: normal exit, SIGINT (Ctrl+C) and SIGTERM.
+
 Only one running program may use a database: a `QLockFile` (`<database>.lock`, see ui.start.handle) is taken
 before the database is opened; a second program on the same file says so and exits with code 2. Messages that end
 the program go to stderr as one line and, on a real display, also to a message box; on a headless platform
@@ -19,6 +24,7 @@ import argparse
 import logging
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -28,10 +34,11 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import __version__
-from app.args import PolishArgumentParser, UsageError
+from app.args import PolishArgumentParser, UsageError, error_line, lang_first
 from app.logs import setup_logging
-from app.paths import resource_path
+from klaster import __version__
+from klaster.messages import set_language
+from klaster.resources import resource_path
 
 if TYPE_CHECKING:
     from models.repository import Repository
@@ -42,6 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
+SETTINGS_ENV = "KLASTER_SETTINGS_DIR"  # ui.settings.ENV_DIR (not imported before the window: it brings QSettings)
 WIZARD_SIZE = (1280, 860)
 START_SIZE = (1100, 640)
 
@@ -53,13 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("pl", "en"), default=None, help="język interfejsu (domyślnie polski)")
     p.add_argument("--demo", action="store_true", help="otwórz przykładowy wniosek (bez --db: w bazie tymczasowej)")
     p.add_argument("--screenshot", type=Path, metavar="DIR", help="zapisz zrzuty ekranu wszystkich stron i zakończ")
+    p.add_argument("--size", metavar="SZERxWYS", help="rozmiar okna zrzutów w pikselach ekranu, np. 1366x768")
+    p.add_argument("--scale", type=float, metavar="F", help="skalowanie ekranu przy zrzutach, np. 1.25, 1.5, 2")
     return p
+
+
+def screen_size(text: str | None) -> tuple[int, int] | None:
+    """`1366x768` -> (1366, 768); None when not given."""
+    if text is None:
+        return None
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", text)
+    if match is None:
+        raise UsageError(f"--size: {text} nie jest rozmiarem w postaci SZERxWYS, np. 1366x768")
+    return int(match.group(1)), int(match.group(2))
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     args = build_parser().parse_args(argv)
     if args.screenshot is not None and args.screenshot.exists() and not args.screenshot.is_dir():
         raise UsageError(f"--screenshot: {args.screenshot} nie jest folderem")
+    args.size = screen_size(args.size)
+    if args.scale is not None and not 0.5 <= args.scale <= 4:
+        raise UsageError(f"--scale: {args.scale} poza zakresem 0.5-4")
     return args
 
 
@@ -146,14 +169,19 @@ def _save_grab(widget: QWidget, path: Path) -> None:
         raise OSError(QCoreApplication.translate("KlasterApp", "Nie można zapisać pliku {path}.").format(path=path))
 
 
-def take_screenshots(window, app_id: int | None, folder: Path) -> list[Path]:
-    """00-start.png, then NN-<page>.png for every page of the wizard on `app_id`."""
+def take_screenshots(
+    window, app_id: int | None, folder: Path, size: tuple[int, int] | None = None, scale: float | None = None
+) -> list[Path]:
+    """00-start.png, then NN-<page>.png for every page of the wizard on `app_id`; with `size` (screen pixels)
+    every window is grabbed at that size, divided by `scale` (QT_SCALE_FACTOR, set before the application)."""
     from ui.session import Session
     from ui.start import dialogs
 
     folder.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    window.resize(*START_SIZE)
+    factor = scale or 1.0
+    logical = (round(size[0] / factor), round(size[1] / factor)) if size else None
+    window.resize(*(logical or START_SIZE))
     window.show()
     settle()
     saved.append(folder / "00-start.png")
@@ -163,7 +191,7 @@ def take_screenshots(window, app_id: int | None, folder: Path) -> list[Path]:
     session = Session(window.repo, app_id)
     wizard = dialogs.make_wizard(session)
     window.sessions[app_id] = session  # flushed with the others on the way out
-    wizard.resize(*WIZARD_SIZE)
+    wizard.resize(*(logical or WIZARD_SIZE))
     wizard.show()
     settle(150)
     for number, page_id in enumerate(wizard.page_ids(), start=1):
@@ -181,7 +209,14 @@ class _Start:
     """The start window shown at once, in its loading state; the database locked, opened and listed just after
     (`open_database`, from the running event loop or, for screenshots, directly)."""
 
-    def __init__(self, args: argparse.Namespace, settings: Settings, dialogs: bool, log_file: Path | None) -> None:
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        settings: Settings,
+        dialogs: bool,
+        log_file: Path | None,
+        scratch: Path | None = None,
+    ) -> None:
         self.args = args
         self.settings = settings
         self.dialogs = dialogs
@@ -189,7 +224,8 @@ class _Start:
         self.screenshot = args.screenshot is not None
         self.window: StartWindow | None = None
         self.handle: DatabaseHandle | None = None
-        self.temp_dir: Path | None = None
+        self.scratch = scratch  # the throw-away folder of --demo / --screenshot (settings, demo database)
+        self.temp_dir: Path | None = None  # set when the database itself is a throw-away demo
         self.target: int | None = None  # the application to open once the database is open (--demo, screenshots)
         self.quitting = False
 
@@ -228,7 +264,7 @@ class _Start:
         code = self.open_database()
         if code is not None:
             return code
-        saved = take_screenshots(self.window, self.target, self.args.screenshot)
+        saved = take_screenshots(self.window, self.target, self.args.screenshot, self.args.size, self.args.scale)
         print(
             QCoreApplication.translate("KlasterApp", "Zapisano zrzuty ekranu: {n} w {folder}").format(
                 n=len(saved), folder=self.args.screenshot
@@ -248,12 +284,12 @@ class _Start:
             if args.demo and args.db is None:
                 import tempfile
 
-                self.temp_dir = Path(tempfile.mkdtemp(prefix="klaster-demo-"))
+                self.temp_dir = self.scratch or Path(tempfile.mkdtemp(prefix="klaster-demo-"))
                 db_path = self.temp_dir / "demo.sqlite"
             else:
                 db_path = args.db if args.db is not None else default_db_path()
             try:
-                self.handle = open_handle(db_path)
+                self.handle = self._open_or_restore(open_handle, Path(db_path))
             except StorageError as exc:
                 return _fatal(str(exc), self.dialogs)
             if args.demo or self.screenshot:
@@ -276,6 +312,22 @@ class _Start:
             return None
         except Exception as exc:  # noqa: BLE001 - reported by `failed`, never a traceback for the user
             return self.failed(exc)
+
+    def _open_or_restore(self, open_handle: Any, db_path: Path) -> Any:
+        """Open the database; a damaged one (with dialogs) is shown with its backups, and opened again once the
+        user restored one. Raises the StorageError to report otherwise."""
+        from models.faults import DatabaseDamaged
+
+        try:
+            return open_handle(db_path)
+        except DatabaseDamaged as exc:
+            if not self.dialogs:
+                raise
+            from ui.start.restore import offer_restore
+
+            if not offer_restore(self.window, db_path, str(exc)):
+                raise
+            return open_handle(db_path)
 
     def failed(self, exc: Exception) -> int:
         if isinstance(exc, UsageError | OSError) or _is_storage_error(exc):
@@ -303,10 +355,10 @@ class _Start:
         for handle in (self.window.handle if self.window is not None else None, self.handle):
             if handle is not None:
                 handle.close()
-        if self.temp_dir is not None:
+        for folder in {self.temp_dir, self.scratch} - {None}:
             import shutil
 
-            shutil.rmtree(self.temp_dir, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _is_storage_error(exc: BaseException) -> bool:
@@ -314,12 +366,72 @@ def _is_storage_error(exc: BaseException) -> bool:
     return db is not None and isinstance(exc, db.StorageError)
 
 
+class _Signals:
+    """SIGINT and SIGTERM end the event loop the normal way (flush, release the database, remove temporary
+    folders) instead of killing the process. Python runs its signal handlers only between bytecodes, so a timer
+    wakes the interpreter a few times a second while Qt's loop runs."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._previous: dict[int, Any] = {}
+        self._timer: QTimer | None = None
+
+    def install(self) -> None:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._previous[number] = signal.signal(number, self._handle)
+            except (ValueError, OSError):  # not the main thread (tests): leave the handlers alone
+                return
+        self._timer = QTimer()
+        self._timer.timeout.connect(lambda: None)
+        self._timer.start(200)
+
+    def _handle(self, number: int, _frame: object) -> None:
+        self.received = number
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def restore(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+
+    def exit_code(self, code: int) -> int:
+        return 128 + self.received if self.received is not None else code
+
+
+def throwaway_settings(real: Settings) -> tuple[Settings, Path]:
+    """A settings store in a new temporary folder, starting with the user's language; every `Settings()` made
+    from now on in this process (dialogs, the wizard) goes there too, through KLASTER_SETTINGS_DIR."""
+    import tempfile
+
+    from ui.settings import Settings
+
+    scratch = Path(tempfile.mkdtemp(prefix="klaster-demo-"))
+    os.environ[SETTINGS_ENV] = str(scratch / "settings")
+    settings = Settings(scratch / "settings")
+    settings.language = real.language
+    return settings, scratch
+
+
 def run_gui(argv: list[str]) -> int:
     try:
-        args = parse_args(argv)
+        args = parse_args(lang_first(argv))
     except UsageError as exc:
-        _stderr(f"Błąd: {exc}")
+        _stderr(error_line(exc))
         return 2
+    set_language(args.lang)
+    if args.scale is not None and QApplication.instance() is None:  # screen scaling, as a 125-200 % display has
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
+    if QApplication.instance() is None:  # Qt would abort on a plugin that cannot load, with a misleading line
+        from app.xcb import check_xcb
+
+        problem = check_xcb()
+        if problem is not None:
+            _stderr(problem)
+            return 2
     log_file = setup_logging()
     QApplication.setApplicationName("Klaster")
     QApplication.setOrganizationName("Klaster")
@@ -330,15 +442,27 @@ def run_gui(argv: list[str]) -> int:
     from ui.settings import Settings
 
     settings = Settings()
+    scratch = None
+    settings_env = os.environ.get(SETTINGS_ENV)
+    if args.demo or args.screenshot is not None:  # leave no traces in the user's settings
+        settings, scratch = throwaway_settings(settings)
     lang = args.lang or settings.language
+    set_language(lang)
     install_translators(app, lang)  # before any widget exists
     dialogs = args.screenshot is None and QApplication.platformName() not in HEADLESS_PLATFORMS
     install_excepthook(log_file, dialogs)
-    start = _Start(args, settings, dialogs, log_file)
+    start = _Start(args, settings, dialogs, log_file, scratch)
+    signals = _Signals()
+    signals.install()
     try:
-        return start.run(app, lang)
+        return signals.exit_code(start.run(app, lang))
     finally:
+        signals.restore()
         start.close()
+        if settings_env is None:
+            os.environ.pop(SETTINGS_ENV, None)
+        else:
+            os.environ[SETTINGS_ENV] = settings_env
 
 
 # The database and its lock live in ui.start.handle (imported once a database is opened: it brings peewee and the
