@@ -123,8 +123,8 @@ def _choice_error(raw: Any, choices: tuple[Choice, ...]) -> CellError:
     more = ", …" if len(choices) > 4 else ""
     pl = ", ".join(c.label.pl for c in choices[:4]) + more
     en = ", ".join(c.label.get("en") for c in choices[:4]) + more
-    shown = quote_value(raw)
-    return CellError(f"{shown} nie ma na liście (dozwolone np.: {pl})", f"{shown} is not on the list (e.g. {en})")
+    shown, shown_en = quote_value(raw), quote_value(raw, lang="en")
+    return CellError(f"{shown} nie ma na liście (dozwolone np.: {pl})", f"{shown_en} is not on the list (e.g. {en})")
 
 
 # Numbers -----------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ def _text_number(text: str, lang: str) -> Decimal:
     except ValueError:
         raise CellError(
             f"{quote_value(text)} nie jest liczbą (np. 1 234 567,89)",
-            f"{quote_value(text)} is not a number (e.g. 1,234,567.89)",
+            f"{quote_value(text, lang='en')} is not a number (e.g. 1,234,567.89)",
         ) from None
 
 
@@ -182,13 +182,13 @@ def _money(value: Any, lang: str) -> Decimal:
         if abs(number - rounded) > Decimal("0.000001"):  # Excel's binary fractions, not real fractions of a grosz
             raise CellError(
                 f"kwota {quote_value(value)} ma więcej niż 2 miejsca po przecinku",
-                f"the amount {quote_value(value)} has more than 2 decimal places",
+                f"the amount {quote_value(value, lang='en')} has more than 2 decimal places",
             )
         return rounded
     if number != rounded:
         raise CellError(
             f"{quote_value(value)}: kwota w złotych może mieć najwyżej 2 miejsca po przecinku",
-            f"{quote_value(value)}: an amount in złoty may have at most 2 decimal places",
+            f"{quote_value(value, lang='en')}: an amount in złoty may have at most 2 decimal places",
         )
     return rounded
 
@@ -199,7 +199,7 @@ def _integer(value: Any, lang: str) -> int:
         number = number.quantize(Decimal("0.000001"))
     if number != number.to_integral_value():
         raise CellError(
-            f"{quote_value(value)} nie jest liczbą całkowitą", f"{quote_value(value)} is not a whole number"
+            f"{quote_value(value)} nie jest liczbą całkowitą", f"{quote_value(value, lang='en')} is not a whole number"
         )
     return int(number)
 
@@ -212,7 +212,7 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 def _not_a_date(value: Any) -> CellError:
     return CellError(
         f"{quote_value(value)} nie jest datą (oczekiwano dd.mm.rrrr, np. 05.03.2021)",
-        f"{quote_value(value)} is not a date (expected yyyy-mm-dd or dd.mm.yyyy)",
+        f"{quote_value(value, lang='en')} is not a date (expected yyyy-mm-dd or dd.mm.yyyy)",
     )
 
 
@@ -244,7 +244,7 @@ def _bool(value: Any) -> bool:
         return False
     raise CellError(
         f"{quote_value(value)} nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)",
-        f"{quote_value(value)} is not a yes/no value (allowed: yes, no, tak, nie, x, 1, 0)",
+        f"{quote_value(value, lang='en')} is not a yes/no value (allowed: yes, no, tak, nie, x, 1, 0)",
     )
 
 

@@ -12,12 +12,20 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from forms.schema import FormDefinition, TableDef
-from forms.values import is_empty, normalise, to_json
+from forms import limits
+from forms.schema import FieldDef, FormDefinition, TableDef
+from forms.values import TEXT_TYPES, is_empty, normalise, to_json
 
 
 def new_uid() -> str:
     return uuid.uuid4().hex
+
+
+def _edited(fdef: FieldDef, value: Any, definition: FormDefinition) -> Any:
+    """`normalise` for an edit: a text beyond the program's limit keeps its first characters (`forms.limits`)."""
+    if fdef.type in TEXT_TYPES and isinstance(value, str):
+        value = limits.fit_text(fdef.type, value)
+    return normalise(fdef, value, definition)
 
 
 @dataclass
@@ -45,7 +53,7 @@ class Document:
     def set(self, key: str, value: Any) -> Any:
         """Set a field from a typed (or JSON) value; returns the normalised value (None clears the field)."""
         fdef = self.definition.field(key)
-        value = normalise(fdef, value, self.definition)
+        value = _edited(fdef, value, self.definition)
         if value is None:
             self.values.pop(key, None)
         else:
@@ -60,7 +68,7 @@ class Document:
         out: dict[str, Any] = {}
         for col in table.columns:
             if col.key in data:
-                value = normalise(col, data[col.key], self.definition)
+                value = _edited(col, data[col.key], self.definition)
                 if value is not None:
                     out[col.key] = value
         return out
@@ -75,7 +83,7 @@ class Document:
     def set_cell(self, table_key: str, index: int, column: str, value: Any) -> Any:
         table = self.definition.table(table_key)
         row = self.rows(table_key)[index]
-        value = normalise(table.column(column), value, self.definition)
+        value = _edited(table.column(column), value, self.definition)
         if value is None:
             row.data.pop(column, None)
         else:

@@ -154,7 +154,7 @@ def warnings_text(n: int, lang: str = "pl") -> str:
     return plural(n, "uwaga", "uwagi", "uwag")
 
 
-def quote_value(value: object, limit: int = 60) -> str:
+def quote_value(value: object, limit: int = 60, lang: str = "pl") -> str:
     """A user's value for a message: in Polish quotes, shortened to `limit` characters (…), control characters and
     line breaks written as escapes (`\\n`, `\\x1b`), so that a message that echoes it is always one line."""
     if isinstance(value, bool):
@@ -165,7 +165,8 @@ def quote_value(value: object, limit: int = 60) -> str:
         if lead < 10**11:  # log10 rounded up (999…9)
             digits -= 1
             lead = abs(value) // 10 ** (digits - 12)
-        return f"„{'-' if value < 0 else ''}{lead}…” ({digits} cyfr)"
+        opening, closing = ("'", "'") if lang == "en" else ("„", "”")
+        return f"{opening}{'-' if value < 0 else ''}{lead}…{closing} ({digits} {'digits' if lang == 'en' else 'cyfr'})"
     elif isinstance(value, (list, tuple, dict, set)):
         shorten = reprlib.Repr()
         shorten.maxlevel, shorten.maxstring, shorten.maxother = 2, limit, limit
@@ -177,4 +178,4 @@ def quote_value(value: object, limit: int = 60) -> str:
         text = "".join(ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else repr(ch)[1:-1] for ch in text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return f"„{text}”"
+    return f"'{text}'" if lang == "en" else f"„{text}”"

@@ -71,6 +71,15 @@ def one_line(text: str, limit: int | None = None) -> str:
     return text
 
 
+def fit_text(field_type: str, text: str) -> str:
+    """An edited text (typed or pasted in the window) cut to the program's limit for its type: an edit keeps the
+    first characters rather than failing; files and sheets are refused instead (`text_problem`)."""
+    limit = max_text(field_type)
+    if len(text) <= limit:
+        return text
+    return clean_controls(text[: 2 * limit], field_type == "longtext").strip()[:limit]
+
+
 def text_problem(field_type: str, text: str) -> Text | None:
     """Why a (cleaned) text cannot be taken for a field of this type, or None."""
     limit = max_text(field_type)

@@ -282,7 +282,7 @@ def test_paste_block_from_excel(qtbot, session, reports):
     rows = session.doc.rows("members")
     assert [r.get("type") for r in rows] == ["small", "micro", "university"]
     assert rows[0].get("sales_pln") == Decimal("1234.50") and rows[0].get("voivodeship") == "14"
-    assert rows[1].get("name") == "Beta\nBis" and rows[1].get("sales_pln") is None
+    assert rows[1].get("name") == "Beta Bis" and rows[1].get("sales_pln") is None  # a one-line field
     assert len(reports) == 1 and f"wiersz 2, kolumna „{SALES}”: „abc” nie jest liczbą" in reports[0][0]
     assert "Wierszy: 3" in editor.count_label.text()
 
