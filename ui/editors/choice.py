@@ -19,6 +19,8 @@ class ChoiceEditor(FieldEditor):
         for choice in definition.choices(fdef.list or ""):
             self.combo.addItem(choice.label.get(self.lang), choice.code)
         self.combo.setMaximumWidth(480)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(12)  # long choices do not widen the page; the list shows them whole
         self.combo.activated.connect(lambda _i: self.emit_edit(self.combo.currentData()))
         self.add_body(self.combo)
 
@@ -47,10 +49,12 @@ class MultiChoiceEditor(FieldEditor):
         per_column = (len(choices) + columns - 1) // columns
         self.boxes: dict[str, QCheckBox] = {}
         for i, choice in enumerate(choices):
-            box = QCheckBox(choice.label.get(self.lang), body)
+            item, box = checkbox_with_label(choice.label.get(self.lang), body)
             box.toggled.connect(self._toggled)
-            grid.addWidget(box, i % per_column, i // per_column)
+            grid.addWidget(item, i % per_column, i // per_column)
             self.boxes[choice.code] = box
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
         self._loading = False
         self.add_body(body)
         if self.boxes:
@@ -85,6 +89,24 @@ class ClickableLabel(QLabel):
         super().mousePressEvent(event)
 
 
+def checkbox_with_label(text: str, parent: QWidget) -> tuple[QWidget, QCheckBox]:
+    """A check box whose text wraps (a QCheckBox's own text never does, and would widen the page)."""
+    item = QWidget(parent)
+    row = QHBoxLayout(item)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    box = QCheckBox(item)
+    box.setAccessibleName(text)
+    label = ClickableLabel(text, item)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.clicked.connect(lambda: box.isEnabled() and box.toggle())
+    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label, 1)
+    item.setFocusProxy(box)
+    return item, box
+
+
 class BoolEditor(FieldEditor):
     """yes/no; a declaration (must_be_true) shows its whole text, wrapped, beside the box."""
 
@@ -95,9 +117,10 @@ class BoolEditor(FieldEditor):
             row = QHBoxLayout(body)
             row.setContentsMargins(0, 0, 0, 0)
             self.box = QCheckBox(body)
+            self.box.setAccessibleName(fdef.label.get(self.lang))
             text = ClickableLabel(fdef.label.get(self.lang) + " *", body)
             text.setWordWrap(True)
-            text.setBuddy(self.box)
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.clicked.connect(lambda: self.box.isEnabled() and self.box.toggle())
             row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(text, 1)

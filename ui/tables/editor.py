@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.schema import TableDef
+from ui.layout import FlowLayout
 from ui.session import Session
 from ui.tables.delegates import HEADER_LINES, CellDelegate, column_width, header_text, label_lines
 from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
@@ -137,10 +138,10 @@ class TableEditor(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow page instead of widening it
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.add_stretch()
         buttons.addWidget(self.paste_button)
         footer = QHBoxLayout()
         messages = QVBoxLayout()

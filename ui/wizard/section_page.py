@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -22,6 +22,7 @@ from forms.schema import Criterion, FieldDef, Section
 from ui.editors import FieldEditor, create_editor
 from ui.i18n import current_language
 from ui.indicator_bars import IndicatorBars
+from ui.layout import wrapped_title
 from ui.session import Session
 from ui.tables.editor import TableEditor
 
@@ -32,10 +33,19 @@ HELP_STYLE = (
 
 
 LABEL_WIDTH = 250
+NARROW = 640  # below this page width labels go above their fields
+BARS_WIDTH = 300  # the indicator panel beside the member register
+MEMBERS_BESIDE = 1000  # page width from which the indicators stand beside the register, not under it
+PAGE_MARGINS = 84  # page, group box and form margins beside a label that takes the whole width
+
+
+def mnemonic_safe(text: str) -> str:
+    """A text from the definition shown where "&" would mark a mnemonic (labels with a buddy, check boxes)."""
+    return text.replace("&", "&&")
 
 
 def _label_text(fdef: FieldDef, required: bool, lang: str = "pl") -> str:
-    return fdef.label.get(lang) + (" *" if required else "")
+    return mnemonic_safe(fdef.label.get(lang)) + (" *" if required else "")
 
 
 class SectionPage(QScrollArea):
@@ -62,6 +72,7 @@ class SectionPage(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         title.setFont(font)
+        title.setWordWrap(True)
         self.body_layout.addWidget(title)
         if section.intro:
             intro = QLabel(section.intro.get(self.lang), body)
@@ -80,8 +91,12 @@ class SectionPage(QScrollArea):
     # Building --------------------------------------------------------------------------------------
     def _criterion_box(self, criterion: Criterion, parent: QWidget) -> QWidget:
         single = len(self.section.criteria) == 1 and criterion.title.pl == self.section.title.pl
-        box = QGroupBox("" if single else criterion.title.get(self.lang), parent)
+        box = QGroupBox(parent)  # its own title never wraps: a wrapped label instead
+        box.setObjectName(f"criterion:{criterion.id}")
         lay = QVBoxLayout(box)
+        if not single:
+            box.setAccessibleName(criterion.title.get(self.lang))
+            lay.addWidget(wrapped_title(criterion.title.get(self.lang), box))
         if criterion.help:
             help_label = QLabel(criterion.help.get(self.lang), box)
             help_label.setWordWrap(True)
@@ -124,6 +139,23 @@ class SectionPage(QScrollArea):
         editor = TableEditor(self.session, table, parent, filterable=self.section.kind == "members")
         editor.setObjectName(f"table:{table.key}")
         return editor
+
+    # Fitting the width -----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.adapt_to_width(self.viewport().width())
+        super().resizeEvent(event)
+
+    def adapt_to_width(self, width: int) -> None:
+        """Labels beside their fields on a wide page; above them, as wide as the page, on a narrow one."""
+        narrow = width < NARROW
+        label_width = max(120, width - PAGE_MARGINS) if narrow else LABEL_WIDTH
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if narrow else QFormLayout.RowWrapPolicy.DontWrapRows
+        for form in {id(f): f for f in self.forms.values()}.values():
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+        for label in self.labels.values():
+            if label.width() != label_width:
+                label.setFixedWidth(label_width)
 
     # Keeping in step with the session ---------------------------------------------------------------
     def load_values(self) -> None:
@@ -197,13 +229,14 @@ class MembersPage(SectionPage):
         editor = TableEditor(self.session, table, parent, filterable=True)
         editor.setObjectName(f"table:{table.key}")
         wrapper = QWidget(parent)
-        lay = QHBoxLayout(wrapper)
+        lay = QBoxLayout(QBoxLayout.Direction.LeftToRight, wrapper)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(editor, 3)
         self.member_bars = IndicatorBars(wrapper, definition=self.session.definition)
-        self.member_bars.setMinimumWidth(300)
+        self.member_bars.setMinimumWidth(BARS_WIDTH)
         lay.addWidget(self.member_bars, 1)
-        editor.setMinimumHeight(460)
+        self._members_layout = lay
+        editor.setMinimumHeight(420)
         self._members_editor = editor
         self.tables[table.key] = editor
         return wrapper
@@ -213,6 +246,16 @@ class MembersPage(SectionPage):
         for table in criterion.tables:
             self.tables[table.key] = self._members_editor
         return box
+
+    def adapt_to_width(self, width: int) -> None:
+        """The indicators beside the register on a wide page, under it on a narrow one."""
+        super().adapt_to_width(width)
+        if hasattr(self, "_members_layout"):
+            beside = width >= MEMBERS_BESIDE
+            direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+            if self._members_layout.direction() != direction:
+                self._members_layout.setDirection(direction)
+                self.member_bars.setMinimumWidth(BARS_WIDTH if beside else 0)
 
     def refresh_problems(self) -> None:
         super().refresh_problems()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from forms.document import group_checksum
 from forms.fmt import errors_text, warnings_text
 from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED, STATUS_LABELS
 from ui.i18n import current_language, datetime_text
+from ui.layout import fit_to_screen, keep_on_screen, screen_key
 from ui.session import Session
 from ui.settings import Settings
 from ui.wizard.attachments_page import AttachmentsPage
@@ -42,6 +44,8 @@ STATUS_COLOURS = {
     HAS_ERRORS: QColor("#c62828"),
 }
 PAGE_CLASSES = {"members": MembersPage, "attachments": AttachmentsPage}
+PREFERRED_SIZE = (1280, 860)  # shrunk to fit the available screen
+SIDEBAR_MIN, SIDEBAR_MAX = 150, 290
 
 
 def status_icon(status: str) -> QIcon:
@@ -82,14 +86,18 @@ class WizardWindow(QMainWindow):
         self.session = session
         self.lang = current_language()
         self.setWindowTitle(self._title())
-        self.resize(1280, 860)
+        fit_to_screen(self, PREFERRED_SIZE)
         self._ids: list[str] = [s.id for s in session.definition.sections] + [REVIEW]
         self.pages: dict[str, QWidget] = {}
 
         self.sidebar = QListWidget(self)
         self.sidebar.setIconSize(QSize(14, 14))
-        self.sidebar.setMinimumWidth(250)
+        self.sidebar.setMinimumWidth(SIDEBAR_MIN)
         self.sidebar.setSpacing(1)
+        self.sidebar.setWordWrap(True)  # long section titles wrap instead of being clipped
+        self.sidebar.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.stack = QStackedWidget(self)
         for section in session.definition.sections:
             page = PAGE_CLASSES.get(section.kind, SectionPage)(session, section, self.stack)
@@ -143,12 +151,18 @@ class WizardWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([270, 1010])
+        splitter.splitterMoved.connect(self._splitter_moved)
+        self.splitter = splitter
+        self._sidebar_width: int | None = None  # set when the user drags the splitter
         self.setCentralWidget(splitter)
 
         self.save_label = QLabel(self)
+        self.save_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        self.save_label.setMinimumWidth(120)
         self.problem_label = QLabel(self)
-        self.statusBar().addWidget(self.save_label)
+        self.statusBar().addWidget(self.save_label, 1)
         self.statusBar().addPermanentWidget(self.problem_label)
         self._build_menu()
 
@@ -162,11 +176,28 @@ class WizardWindow(QMainWindow):
         session.changedElsewhere.connect(self._changed_elsewhere)
         self._state_changed()
         self.sidebar.setCurrentRow(0)
-        Settings().restore_geometry("wizard", self)
+        if Settings().restore_geometry(self._geometry_name(), self):
+            keep_on_screen(self)
         if session.last_saved is None:
             stamp = session.info.updated_at
             text = self.tr("Ostatni zapis: {time}").format(time=datetime_text(stamp, self.lang)) if stamp else ""
             self.save_label.setText(text)
+
+    # Size ------------------------------------------------------------------------------------------
+    def _geometry_name(self) -> str:
+        return f"wizard/{screen_key(self)}"  # remembered per screen (and its available size)
+
+    def _splitter_moved(self, position: int, _index: int) -> None:
+        self._sidebar_width = position
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The side list takes a share of the width (unless the user dragged it), so small screens keep room for
+        the page."""
+        super().resizeEvent(event)
+        width = self.splitter.width() or self.width()
+        side = self._sidebar_width or min(max(int(width * 0.21), SIDEBAR_MIN), SIDEBAR_MAX)
+        side = min(side, max(SIDEBAR_MIN, width - 320))
+        self.splitter.setSizes([side, max(width - side - self.splitter.handleWidth(), 1)])
 
     # Menu -----------------------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -435,6 +466,6 @@ class WizardWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        Settings().save_geometry("wizard", self)
+        Settings().save_geometry(self._geometry_name(), self)
         self.closed.emit()
         super().closeEvent(event)
