@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
 
         _exit_on_sigterm()
         return run_selftest()
-    if first_positional(argv) is not None or "-h" in argv or "--help" in argv:
+    positional = first_positional(argv)
+    opens_file = positional is not None and positional.lower().endswith(".kkk.json")  # a double-clicked file
+    if (positional is not None and not opens_file) or "-h" in argv or "--help" in argv:
         from app.cli import run
 
         _exit_on_sigterm()

@@ -113,6 +113,9 @@ HELP_EN = {
         "open a demo application (without --db: in a temporary database)"
     ),
     "zapisz zrzuty ekranu wszystkich stron i zakończ": "save screenshots of every page and exit",
+    "plik .kkk.json do zaimportowania (otwarty z menedżera plików)": (
+        "a .kkk.json file to import (opened from a file manager)"
+    ),
 }
 
 # Error lines of the commands (Polish) -> English: (pattern, template); the first that matches the whole line wins.

@@ -14,9 +14,28 @@ from pathlib import Path
 
 import pytest
 
+# Everything temporary goes into one folder of this session (pytest's tmp_path, tempfile in the tests and in the
+# programs they start), removed at the end: the suite leaves nothing in the system temp folder. What a test left
+# there outside pytest's own folders is reported and fails the session (pytest_sessionfinish below).
+SESSION_TMP = Path(tempfile.mkdtemp(prefix="klaster-tests-"))
+tempfile.tempdir = str(SESSION_TMP)
+os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = str(SESSION_TMP)
+
 # GUI tests run without a display, and never touch the real user settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("KLASTER_SETTINGS_DIR", tempfile.mkdtemp(prefix="klaster-test-settings-"))
+os.environ.setdefault("KLASTER_SETTINGS_DIR", str(SESSION_TMP / "settings"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    import shutil
+
+    left = sorted(p.name for p in SESSION_TMP.iterdir() if not p.name.startswith("pytest-of-") and p.name != "settings")
+    shutil.rmtree(SESSION_TMP, ignore_errors=True)
+    if left:
+        print(f"\nFAILED: tests left temporary files behind: {', '.join(left[:20])}", file=sys.stderr)
+        if session.exitstatus == 0:
+            session.exitstatus = 1
+
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

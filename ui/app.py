@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("pl", "en"), default=None, help="język interfejsu (domyślnie polski)")
     p.add_argument("--demo", action="store_true", help="otwórz przykładowy wniosek (bez --db: w bazie tymczasowej)")
     p.add_argument("--screenshot", type=Path, metavar="DIR", help="zapisz zrzuty ekranu wszystkich stron i zakończ")
+    p.add_argument("file", type=Path, nargs="?", help="plik .kkk.json do zaimportowania (otwarty z menedżera plików)")
     p.add_argument("--size", metavar="SZERxWYS", help="rozmiar okna zrzutów w pikselach ekranu, np. 1366x768")
     p.add_argument("--scale", type=float, metavar="F", help="skalowanie ekranu przy zrzutach, np. 1.25, 1.5, 2")
     return p
@@ -259,6 +260,8 @@ class _Start:
             return
         if self.target is not None:
             self.window.open_application(self.target)
+        elif getattr(self.args, "file", None) is not None:  # Windows' file association: "Klaster.exe" "%1"
+            self.window.import_file(self.args.file)
 
     def _screenshots(self) -> int:
         code = self.open_database()
