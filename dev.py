@@ -106,6 +106,7 @@ def failing_package(pip_output: str) -> str | None:
     patterns = (
         r"No matching distribution found for ([^\s]+)",
         r"Could not find a version that satisfies the requirement ([^\s]+)",
+        r"Cannot install (.+?) because these package versions have conflicting dependencies",
         r"Failed to build ([^\s]+)",
         r"Failed building wheel for ([^\s]+)",
         r"Building wheel for ([^\s]+) \(.*\) \.\.\. error",

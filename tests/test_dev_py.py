@@ -114,6 +114,8 @@ ERROR: No matching distribution found for platformdirs==4.14.8
 def test_the_failing_package_is_named():
     assert dev.failing_package(PIP_FAILURE) == "platformdirs==4.14.8"
     assert dev.failing_package("  Failed building wheel for pypdfium2\n") == "pypdfium2"
+    conflict = "ERROR: Cannot install platformdirs==4.14.8 and platformdirs==99.0 because these package versions have"
+    assert dev.failing_package(conflict + " conflicting dependencies.") == "platformdirs==4.14.8 and platformdirs==99.0"
     assert dev.failing_package("all fine") is None
 
 
