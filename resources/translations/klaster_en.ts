@@ -635,8 +635,13 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
     </message>
     <message>
         <location filename="../../ui/editors/number.py" line="35" />
-        <source>'{text}' nie jest liczbą (np. 1 234 567,89)</source>
-        <translation>'{text}' is not a number (e.g. 1,234,567.89)</translation>
+        <source>{text} nie jest liczbą (np. 1 234 567,89)</source>
+        <translation>{text} is not a number (e.g. 1,234,567.89)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/number.py" line="33" />
+        <source>liczba zapisana {n} znakami jest za długa</source>
+        <translation>a number written with {n} characters is too long</translation>
     </message>
     <message>
         <location filename="../../ui/editors/number.py" line="38" />

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from forms.fmt import format_decimal, number_input, parse_number
+from forms.fmt import format_decimal, number_input, parse_number, quote_value
+from forms.limits import MAX_NUMBER_CHARS, number_problem
 from forms.schema import FieldDef, FormDefinition
 from ui.editors.base import FieldEditor
 
@@ -29,10 +30,19 @@ class NumberEditor(FieldEditor):
         """Typed value of the text; raises ValueError with a message in the user's language."""
         if not text.strip():
             return None
+        if len(text.strip()) > MAX_NUMBER_CHARS:
+            raise ValueError(self.tr("liczba zapisana {n} znakami jest za długa").format(n=len(text.strip())))
         try:
             number = parse_number(number_input(text, self.lang))
-        except ValueError:
-            raise ValueError(self.tr("'{text}' nie jest liczbą (np. 1 234 567,89)").format(text=text.strip())) from None
+            if not number.is_finite():
+                raise ValueError(text)
+        except (ValueError, ArithmeticError):
+            raise ValueError(
+                self.tr("{text} nie jest liczbą (np. 1 234 567,89)").format(text=quote_value(text.strip()))
+            ) from None
+        problem = number_problem(self.fdef.type, number)  # the same range every input path checks
+        if problem is not None:
+            raise ValueError(problem.get(self.lang))
         if self.fdef.type in ("int", "year"):
             if number != number.to_integral_value():
                 raise ValueError(self.tr("podaj liczbę całkowitą"))
