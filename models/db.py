@@ -140,23 +140,23 @@ def open_database(
                 raise _backups.damaged_error(path, why)
             damaged = True
             warnings.append(f"Uwaga: baza {path} jest uszkodzona ({why}); odczytuję to, co da się odczytać.")
-    if not read_only and not damaged and not _writable(path):
-        if not exists:
-            raise ReadOnlyDatabase(
-                f"Nie można utworzyć bazy {path}: brak uprawnień do zapisu w folderze {path.parent}."
-            )
-        read_only = True
+    cannot_write = damaged or (exists and not _writable(path))
+    if not exists and not _writable(path):
+        raise ReadOnlyDatabase(f"Nie można utworzyć bazy {path}: brak uprawnień do zapisu w folderze {path.parent}.")
+    if cannot_write and not damaged and not read_only:
         warnings.append(
             f"Baza {path} jest tylko do odczytu (brak uprawnień do zapisu pliku albo folderu): "
             "można ją czytać i eksportować, ale nie zmieniać."
         )
-    read_only = read_only or damaged
-    if read_only and version < SCHEMA_VERSION:
-        raise ReadOnlyDatabase(
-            f"Baza {path} wymaga aktualizacji do nowszego schematu, a nie można jej zapisać (tylko do odczytu)."
-        )
-    if exists and not read_only and (make_backup or version < SCHEMA_VERSION):
-        _backups.take_backup(path, "open" if version == SCHEMA_VERSION else f"before-v{SCHEMA_VERSION}")
+    if exists and version < SCHEMA_VERSION:  # even a reading command needs the current schema
+        if cannot_write:
+            raise ReadOnlyDatabase(
+                f"Baza {path} wymaga aktualizacji do nowszego schematu, a nie można jej zapisać (tylko do odczytu)."
+            )
+        _backups.take_backup(path, f"before-v{SCHEMA_VERSION}")
+    elif exists and make_backup and not read_only and not cannot_write:
+        _backups.take_backup(path, "open")
+    read_only = read_only or cannot_write
     try:
         if version < SCHEMA_VERSION:
             conn = sqlite3.connect(str(path), isolation_level=None, timeout=faults.BUSY_SECONDS)

@@ -179,3 +179,24 @@ def test_damaged_error_names_the_newest_healthy_copy(tmp_path):
         bk.check_healthy(db)
     assert str(copy) in str(info.value) and "Przywróć z kopii zapasowej" in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_a_reading_command_on_an_older_schema_migrates_it_after_a_backup(tmp_path):
+    from models.migrations import APPLICATION_ID, SCHEMA_VERSION, V1
+
+    db = tmp_path / "stara.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript(V1)
+    conn.execute(
+        "INSERT INTO application (id, uuid, name, form_id, form_version, kind, state, version_no, created_at,"
+        " updated_at) VALUES (1, 'u-1', 'Stary klaster', 'kkk-2019', 1, 'nadanie', 'draft', 1,"
+        " '2024-01-01 10:00:00', '2024-01-01 10:00:00')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+    code, out, err = cli("--db", str(db), "list")
+    assert code == 0 and "Stary klaster" in out[1], err
+    assert [b.reason for b in bk.list_backups(db)] == [f"before-v{SCHEMA_VERSION}"]
+    assert bk.list_backups(db)[0].reason_text == "przed aktualizacją bazy"
