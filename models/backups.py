@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models import faults
-from models.faults import DatabaseDamaged, StorageError, classify, fault_kind
+from models.faults import DatabaseDamaged, DiskFull, StorageError, classify, fault_kind
 from models.migrations import APPLICATION_ID
 
 ROLLING = "open"
@@ -71,14 +71,31 @@ def _legacy_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def ro_uri(path: Path) -> str:
+def has_wal_data(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def ro_uri(path: Path, immutable: bool | None = None) -> str:
     """Read-only URI; `immutable` where the folder cannot hold the WAL index (SQLite could not open it else) and no
     WAL file holds committed data that an immutable reader would not see (then SQLite reads it through the
-    existing index)."""
-    wal = path.with_name(path.name + "-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    immutable = not os.access(path.parent, os.W_OK) and not has_wal
+    existing index). `immutable=True` asks for it (a full disk cannot hold the index either)."""
+    if immutable is None:
+        immutable = not os.access(path.parent, os.W_OK) and not has_wal_data(path)
     return f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def ro_connect(path: Path) -> sqlite3.Connection:
+    """A read-only sqlite3 connection that also works on a full disk (immutable when no WAL holds data)."""
+    conn = sqlite3.connect(ro_uri(path), uri=True, timeout=faults.BUSY_SECONDS)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error as exc:
+        conn.close()
+        if fault_kind(exc) not in ("io", "cantopen", "full") or has_wal_data(path):
+            raise
+    return sqlite3.connect(ro_uri(path, immutable=True), uri=True, timeout=faults.BUSY_SECONDS)
 
 
 def health(path: Path) -> str | None:
@@ -86,7 +103,7 @@ def health(path: Path) -> str | None:
     try:
         if path.stat().st_size == 0:
             return "pusty plik"
-        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=faults.BUSY_SECONDS)
+        conn = ro_connect(path)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -209,7 +226,7 @@ def take_backup(db_path: Path, reason: str, *, now: dt.datetime | None = None) -
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _remove_partials(folder)
-        src = sqlite3.connect(ro_uri(db_path), uri=True, timeout=faults.BUSY_SECONDS)
+        src = ro_connect(db_path)
         try:
             _copy_into(src, partial)
         finally:
@@ -220,7 +237,14 @@ def take_backup(db_path: Path, reason: str, *, now: dt.datetime | None = None) -
         if isinstance(exc, StorageError):
             raise
         if isinstance(exc, sqlite3.Error | OSError):
-            raise classify(exc, final) from None
+            error = classify(exc, final)
+            if isinstance(error, DiskFull):
+                raise DiskFull(
+                    f"Brak miejsca na dysku ({folder}): nie można zrobić kopii zapasowej bazy {db_path}, więc niczego "
+                    "w niej nie zmieniono. Zwolnij miejsce albo zapisz wniosek na innym dysku (eksport do pliku "
+                    ".kkk.json działa)."
+                ) from None
+            raise error from None
         raise
     rotate(db_path, now=now)
     return final

@@ -75,7 +75,7 @@ def _writable(path: Path) -> bool:
 def _inspect(path: Path) -> int:
     """The schema version of an existing file; refuses files that are not ours or are newer than this app."""
     try:
-        conn = sqlite3.connect(_backups.ro_uri(path), uri=True, timeout=faults.BUSY_SECONDS)
+        conn = _backups.ro_connect(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -99,6 +99,26 @@ def _inspect(path: Path) -> int:
             f"{SCHEMA_VERSION}). Zaktualizuj program."
         )
     return version
+
+
+def _connect_read_only(path: Path) -> SqliteDatabase:
+    """A read-only connection; where SQLite cannot create the WAL index (a full disk) and no WAL holds data, the
+    file is read as immutable, so reading and export work on a full disk."""
+    pragmas = dict(READ_ONLY_PRAGMAS, busy_timeout=int(faults.BUSY_SECONDS * 1000))
+    db = SqliteDatabase(_backups.ro_uri(path), uri=True, pragmas=pragmas)
+    db.bind(MODELS)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except (sqlite3.Error, PeeweeDatabaseError) as exc:
+        if fault_kind(exc) not in ("io", "cantopen", "full") or _backups.has_wal_data(path):
+            raise
+        db.close()
+    db = SqliteDatabase(_backups.ro_uri(path, immutable=True), uri=True, pragmas=pragmas)
+    db.bind(MODELS)
+    db.connect(reuse_if_open=True)
+    return db
 
 
 def backup(db_path: Path, reason: str = "open") -> Path | None:
@@ -166,12 +186,11 @@ def open_database(
             finally:
                 conn.close()
         if read_only:
-            pragmas = dict(READ_ONLY_PRAGMAS, busy_timeout=int(faults.BUSY_SECONDS * 1000))
-            db = SqliteDatabase(_backups.ro_uri(path), uri=True, pragmas=pragmas)
+            db = _connect_read_only(path)
         else:
             db = SqliteDatabase(str(path), pragmas=dict(PRAGMAS, busy_timeout=int(faults.BUSY_SECONDS * 1000)))
-        db.bind(MODELS)
-        db.connect(reuse_if_open=True)
+            db.bind(MODELS)
+            db.connect(reuse_if_open=True)
     except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
         error = classify(exc, path)
         if isinstance(error, DatabaseDamaged):

@@ -101,6 +101,21 @@ def fault_kind(exc: BaseException) -> str | None:
     return None
 
 
+LOW_SPACE_BYTES = 1 << 20
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """Whether the disk holding `path` has less than a megabyte free (a failed write there is a full disk)."""
+    import shutil
+
+    for folder in (path if path.is_dir() else path.parent, path.parent):
+        try:
+            return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+        except OSError:
+            continue
+    return False
+
+
 def _detail(exc: BaseException) -> str:
     for item in _chain(exc):
         if isinstance(item, sqlite3.Error | OSError) and "no transaction is active" not in str(item):
@@ -117,6 +132,8 @@ def classify(exc: BaseException, path: Path | str, *, writing: bool = True) -> S
             return item
     path = Path(path)
     kind = fault_kind(exc)
+    if kind in ("io", "cantopen", "other") and disk_nearly_full(path):
+        kind = "full"  # SQLite reports a full disk while it grows its WAL index as a plain I/O error
     if kind == "full":
         return DiskFull(
             f"Brak miejsca na dysku ({path.parent}): baza {path} nie przyjęła zmian. "

@@ -103,9 +103,12 @@ def fill(folder):
 def test_full_disk_writes_are_named_and_reading_commands_still_work(small_disk, tmp_path):
     db = make_db(small_disk / "k.sqlite")
     before = db_content(db)
+    for side in ("-wal", "-shm"):  # as a clean close leaves it: SQLite must create its WAL index to read
+        db.with_name(db.name + side).unlink(missing_ok=True)
     fill(small_disk)
     code, out, err = cli("--db", str(db), "demo", "--members", "200")
     assert code == 2 and len(err) == 1 and "Brak miejsca na dysku" in err[0], err
+    assert "niczego w niej nie zmieniono" in err[0]
     assert "Nieoczekiwany" not in err[0]
     # The rescue to another drive works on a full disk, and so does every reading command.
     code, _, err = cli("--db", str(db), "export", "1", str(tmp_path / "ratunek.kkk.json"))
