@@ -132,12 +132,15 @@ def open_database(
     make_backup: bool = True,
     read_only: bool = False,
     allow_damaged: bool = False,
+    backup_required: bool = True,
 ) -> SqliteDatabase:
     """Open (creating or migrating as needed) the database and bind the models to it.
 
     `make_backup`: take the day's rolling copy (commands that only read pass False). `read_only`: never write
     (also chosen by itself when the file or folder cannot be written). `allow_damaged`: open a damaged file
-    read-only to rescue what can be read. The returned database carries `read_only`, `damaged` and `warnings`."""
+    read-only to rescue what can be read. `backup_required=False` (the window): a day's copy that a full disk
+    refuses becomes a warning instead of an error. The returned database carries `read_only`, `damaged` and
+    `warnings`."""
     path = Path(path) if path is not None else default_db_path()
     exists = path.exists() and path.stat().st_size > 0
     if not exists:
@@ -175,7 +178,12 @@ def open_database(
             )
         _backups.take_backup(path, f"before-v{SCHEMA_VERSION}")
     elif exists and make_backup and not read_only and not cannot_write:
-        _backups.take_backup(path, "open")
+        try:
+            _backups.take_backup(path, "open")
+        except DiskFull as exc:  # the window opens anyway (reading and export work); a command is refused
+            if backup_required:
+                raise
+            warnings.append(f"Uwaga: {exc}")
     read_only = read_only or cannot_write
     try:
         if version < SCHEMA_VERSION:

@@ -63,7 +63,7 @@ def open_handle(db_path: Path) -> DatabaseHandle:
     db_path = Path(db_path).absolute()
     lock = lock_database(db_path)
     try:
-        db = open_database(db_path, read_only=lock is None)
+        db = open_database(db_path, read_only=lock is None, backup_required=False)
     except BaseException:
         if lock is not None:
             lock.unlock()
