@@ -11,38 +11,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from forms.demo import make_demo
 from forms.loader import load_form
+from tests import ui_lang
 from tests.conftest import store
 from ui.session import Session
 
 pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
+language = ui_lang.language  # the fixture: every test taking `language` runs in Polish and in English
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = ((1366, 768), (1280, 720), (1024, 700))
 SCALES = (1.0, 1.25, 1.5, 2.0)
-
-
-@pytest.fixture(params=["pl", "en"])
-def language(request, qapp):
-    from ui.i18n import install_translators
-
-    before = list(getattr(qapp, "_klaster_translators", []))
-    previous = getattr(qapp, "_klaster_language", "pl")
-    old_locale = QLocale()
-    install_translators(qapp, request.param)
-    yield request.param
-    for t in getattr(qapp, "_klaster_translators", []):
-        qapp.removeTranslator(t)
-    for t in before:
-        qapp.installTranslator(t)
-    qapp._klaster_translators = before
-    qapp._klaster_language = previous
-    QLocale.setDefault(old_locale)
 
 
 def demo_window(qtbot, repo):

@@ -316,6 +316,16 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
         <source>Nie dodano:</source>
         <translation>Not added:</translation>
     </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="1" />
+        <source>Dodaj p&amp;lik…</source>
+        <translation>&amp;Add file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/attachments_page.py" line="1" />
+        <source>Wybierz pliki z dysku: każdy trafia do bazy wniosku, a jego skrót SHA-256 liczy program.</source>
+        <translation>Choose files on disk: each is kept in the application's database, and the program computes its SHA-256 hash.</translation>
+    </message>
 </context>
 <context>
     <name>Background</name>
@@ -1042,6 +1052,41 @@ The files to attach are in the folder: {folder}
         <source>(widocznych: {n})</source>
         <translation>(shown: {n})</translation>
     </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Dodaj wiersz</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Dodaj wiersz na końcu tabeli (Ctrl+Insert w tabeli)</source>
+        <translation>Add a row at the end of the table (Ctrl+Insert in the table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Usuń</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Usuń zaznaczone wiersze (Ctrl+Delete w tabeli)</source>
+        <translation>Remove the selected rows (Ctrl+Delete in the table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Przesuń wiersz w górę (Ctrl+Shift+↑ w tabeli)</source>
+        <translation>Move the row up (Ctrl+Shift+↑ in the table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Przesuń wiersz w dół (Ctrl+Shift+↓ w tabeli)</source>
+        <translation>Move the row down (Ctrl+Shift+↓ in the table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables/editor.py" line="1" />
+        <source>Wklej z Excela</source>
+        <translation>Paste from Excel</translation>
+    </message>
 </context>
 <context>
     <name>TableModel</name>
@@ -1393,6 +1438,144 @@ Finalise the application?</translation>
         <location filename="../../ui/wizard/window.py" line="406" />
         <source>Nie udało się zapisać ostatnich zmian. Zamknąć mimo to (ostatnie zmiany przepadną)?</source>
         <translation>The latest changes could not be saved. Close anyway (the latest changes will be lost)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>Eksport wniosku do PD&amp;F…</source>
+        <translation>Export the application to P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>Eksport podsumowan&amp;ia do PDF…</source>
+        <translation>Export the summary to PD&amp;F…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>W&amp;niosek</source>
+        <translation>Appli&amp;cation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>&amp;Skróty klawiszowe</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Skróty klawiszowe</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Gdzie</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Klawisze</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Działanie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Całą aplikację można obsłużyć klawiaturą. Skróty z menu widać też w menu.</source>
+        <translation>The whole application can be used with the keyboard. Menu shortcuts are also shown in the menus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Strony</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>Tabele</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>następne / poprzednie pole</source>
+        <translation>next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>podkreślona litera</source>
+        <translation>underlined letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>przycisk, pole albo menu z tą literą</source>
+        <translation>the button, field or menu with that letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>poprzednia strona (Wstecz)</source>
+        <translation>previous page (Back)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>następna strona (Dalej)</source>
+        <translation>next page (Next)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>w oknach dialogowych: przycisk domyślny / zamknij bez zmian</source>
+        <translation>in dialogs: the default button / close without changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>strzałki</source>
+        <translation>arrows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>komórka obok</source>
+        <translation>the neighbouring cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>następna / poprzednia komórka; za ostatnią komórką: następne pole</source>
+        <translation>next / previous cell; after the last cell: the next field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>wyjście z tabeli do następnego / poprzedniego pola</source>
+        <translation>leave the table for the next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>edycja komórki; Enter zatwierdza, Esc anuluje</source>
+        <translation>edit the cell; Enter confirms, Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>wyczyść zaznaczone komórki</source>
+        <translation>clear the selected cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>wklej wiersze skopiowane z Excela</source>
+        <translation>paste rows copied from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>dodaj wiersz</source>
+        <translation>add a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>usuń zaznaczone wiersze</source>
+        <translation>remove the selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="1" />
+        <source>przesuń wiersz w górę / w dół</source>
+        <translation>move the row up / down</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ filtered view makes "up" ambiguous. Table-level problems and the row count are s
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from ui.session import Session
 from ui.tables.delegates import HEADER_LINES, CellDelegate, column_width, header_text, label_lines
 from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
 from ui.tables.paste import parse_clipboard_rows
+from ui.tables.view import KeyTableView
 
 STATUS_COLOURS = {True: ("#b3261e", "#ff8a80"), False: ("#7a5900", "#ffd54f")}  # error?: (light, dark palette)
 KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Delete)  # handled by eventFilter
@@ -64,11 +65,23 @@ def set_text_colour(label: QLabel, error: bool) -> None:
 class TableEditor(QWidget):
     """One table of the open application: view, buttons, problems of the table and its row count."""
 
-    def __init__(self, session: Session, table_def: TableDef, parent: QWidget | None = None, filterable: bool = False):
+    def __init__(
+        self,
+        session: Session,
+        table_def: TableDef,
+        parent: QWidget | None = None,
+        filterable: bool = False,
+        typed_rows: bool = True,
+        locked_columns: frozenset[str] = frozenset(),
+    ):
+        """`typed_rows=False`: rows come from elsewhere (attachments: from files), so no Dodaj wiersz and no paste;
+        `locked_columns` are shown but filled by the program (a file's name and SHA-256)."""
         super().__init__(parent)
+        self.typed_rows = typed_rows
         self.session = session
         self.table = table_def
         self.model = TableModel(session, table_def, self)
+        self.model.locked_columns = locked_columns
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -92,7 +105,7 @@ class TableEditor(QWidget):
         return edit
 
     def _build_view(self) -> QTableView:
-        view = QTableView(self)
+        view = KeyTableView(self)
         view.setModel(self.proxy)
         view.setItemDelegate(CellDelegate(view))
         view.setAlternatingRowColors(True)
@@ -119,13 +132,32 @@ class TableEditor(QWidget):
 
     def _build_buttons(self) -> None:
         style = self.style()
-        self.add_button = QPushButton(self.tr("&Dodaj wiersz"), self)
-        self.remove_button = QPushButton(self.tr("&Usuń"), self)
-        self.remove_button.setToolTip(self.tr("Usuń zaznaczone wiersze"))
+        # No mnemonics: a page has several tables, and Alt+letter belongs to the window (Wstecz, Dalej, menus);
+        # the table's own keys work while the table has the focus (listed in Pomoc › Skróty klawiszowe).
+        self.add_button = QPushButton(self.tr("Dodaj wiersz"), self)
+        self.add_button.setToolTip(self.tr("Dodaj wiersz na końcu tabeli (Ctrl+Insert w tabeli)"))
+        self.remove_button = QPushButton(self.tr("Usuń"), self)
+        self.remove_button.setToolTip(self.tr("Usuń zaznaczone wiersze (Ctrl+Delete w tabeli)"))
         self.up_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), self.tr("W górę"), self)
+        self.up_button.setToolTip(self.tr("Przesuń wiersz w górę (Ctrl+Shift+↑ w tabeli)"))
         self.down_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), self.tr("W dół"), self)
-        self.paste_button = QPushButton(self.tr("&Wklej z Excela"), self)
+        self.down_button.setToolTip(self.tr("Przesuń wiersz w dół (Ctrl+Shift+↓ w tabeli)"))
+        self.paste_button = QPushButton(self.tr("Wklej z Excela"), self)
         self.paste_button.setToolTip(self.tr("Dopisz wiersze skopiowane z arkusza (Ctrl+V w tabeli)"))
+        self._up_tip, self._down_tip = self.up_button.toolTip(), self.down_button.toolTip()
+        self.add_button.setVisible(self.typed_rows)
+        self.paste_button.setVisible(self.typed_rows)
+        for keys, handler in (
+            ("Ctrl+Insert", self.add_row),
+            ("Ctrl+Delete", self.remove_selected),
+            ("Ctrl+Shift+Up", lambda: self.move_current(-1)),
+            ("Ctrl+Shift+Down", lambda: self.move_current(1)),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
 
     def _build_footer(self) -> None:
         self.problems_label = QLabel(self)
@@ -224,7 +256,7 @@ class TableEditor(QWidget):
 
     # Actions ------------------------------------------------------------------------------------
     def add_row(self) -> None:
-        if self.session.add_row(self.table.key) is None:
+        if not self.add_button.isEnabled() or self.session.add_row(self.table.key) is None:
             return
         self.focus_cell(self.model.rowCount() - 1, self.table.columns[0].key)
         self.view.edit(self.view.currentIndex())
@@ -263,7 +295,7 @@ class TableEditor(QWidget):
 
     def paste_text(self, text: str) -> None:
         """Append the rows of a block copied from Excel, its first cell going to the current column."""
-        if self.read_only:
+        if self.read_only or not self.typed_rows:
             return
         current = self.proxy.mapToSource(self.view.currentIndex())
         start = current.column() if current.isValid() else 0
@@ -305,8 +337,8 @@ class TableEditor(QWidget):
         self.down_button.setEnabled(movable and current.row() < count - 1)
         self.paste_button.setEnabled(editable)
         hint = "" if self.reorder_allowed else self.tr("Kolejność zmienia się tylko bez sortowania i filtra.")
-        for button in (self.up_button, self.down_button):
-            button.setToolTip(hint)
+        for button, default in ((self.up_button, self._up_tip), (self.down_button, self._down_tip)):
+            button.setToolTip(hint or default)
         visible = self.proxy.rowCount()
         text = self.tr("Wierszy: {n}").format(n=count)
         if visible != count:

@@ -116,6 +116,7 @@ class TableModel(QAbstractTableModel):
         self.table = table
         self.lang = current_language()
         self._read_only = False
+        self.locked_columns: frozenset[str] = frozenset()  # shown, filled by the program, never typed
         self._sort_keys: dict[tuple[int, int], Any] = {}
         session.tableChanged.connect(self._on_table_changed)
         session.cellChanged.connect(self._on_cell_changed)
@@ -167,7 +168,7 @@ class TableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        if not index.isValid() or self.read_only:
+        if not index.isValid() or self.read_only or self.column_def(index.column()).key in self.locked_columns:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -238,6 +239,8 @@ class TableModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        if self.column_def(index.column()).key in self.locked_columns:
             return False
         column = self.column_def(index.column())
         try:

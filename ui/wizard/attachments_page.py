@@ -12,6 +12,7 @@ from ui.tables.editor import TableEditor
 from ui.wizard.section_page import SectionPage
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+LOCKED_COLUMNS = frozenset({"file_name", "sha256"})  # taken from the file itself, never typed
 KIND_HINTS = {
     "umow": "agreement",
     "porozumien": "agreement",
@@ -47,14 +48,17 @@ def show_warning(parent: QWidget, text: str) -> None:
 
 class AttachmentsPage(SectionPage):
     def _table_editor(self, table, parent: QWidget) -> QWidget:
-        editor = TableEditor(self.session, table, parent)
+        editor = TableEditor(self.session, table, parent, typed_rows=False, locked_columns=LOCKED_COLUMNS)
         editor.setObjectName(f"table:{table.key}")
         self._attachments_table = table.key
         wrapper = QWidget(parent)
         lay = QVBoxLayout(wrapper)
         lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Dodaj &pliki z dysku…"), wrapper)
+        self.add_button = QPushButton(self.tr("Dodaj p&lik…"), wrapper)
+        self.add_button.setToolTip(
+            self.tr("Wybierz pliki z dysku: każdy trafia do bazy wniosku, a jego skrót SHA-256 liczy program.")
+        )
         self.add_button.clicked.connect(self.add_files_from_dialog)
         row.addWidget(self.add_button)
         row.addStretch(1)

@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape as html_escape
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -134,8 +134,8 @@ class WizardWindow(QMainWindow):
         self.next_button = QPushButton(self.tr("&Dalej »"), self)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
-        self.back_button.setShortcut(QKeySequence("Alt+Left"))
-        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        for keys, handler in (("Alt+Left", self.back), ("Alt+Right", self.next)):  # beside Alt+W / Alt+D
+            QShortcut(QKeySequence(keys), self, handler)
         nav = QHBoxLayout()
         nav.addStretch(1)
         nav.addWidget(self.back_button)
@@ -214,7 +214,7 @@ class WizardWindow(QMainWindow):
                 lambda: self._call("ui.printing", "print_document", summary=False),
             ),
             (
-                self.tr("Eksport wniosku do P&DF…"),
+                self.tr("Eksport wniosku do PD&F…"),
                 QKeySequence("Ctrl+Shift+E"),
                 lambda: self._call("ui.printing", "export_pdf", summary=False),
             ),
@@ -224,7 +224,7 @@ class WizardWindow(QMainWindow):
                 lambda: self._call("ui.printing", "print_preview", summary=True),
             ),
             (
-                self.tr("Eksport podsumowania do PD&F…"),
+                self.tr("Eksport podsumowan&ia do PDF…"),
                 None,
                 lambda: self._call("ui.printing", "export_pdf", summary=True),
             ),
@@ -240,7 +240,7 @@ class WizardWindow(QMainWindow):
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         file_menu.addAction(close)
-        app_menu = self.menuBar().addMenu(self.tr("&Wniosek"))
+        app_menu = self.menuBar().addMenu(self.tr("W&niosek"))
         check = QAction(self.tr("&Sprawdź"), self)
         check.setShortcut(QKeySequence("F7"))
         check.triggered.connect(lambda: self.show_page(REVIEW))
@@ -279,9 +279,12 @@ class WizardWindow(QMainWindow):
         forward.triggered.connect(self.next)
         go_menu.addActions([back, forward])
         help_menu = self.menuBar().addMenu(self.tr("Pomo&c"))
+        keys = QAction(self.tr("&Skróty klawiszowe"), self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
         about = QAction(self.tr("&O programie"), self)
         about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addActions([keys, about])
         self.file_menu = file_menu
 
     # Pages ----------------------------------------------------------------------------------------
@@ -339,6 +342,14 @@ class WizardWindow(QMainWindow):
             show_message(self, "Klaster", self.tr("Ta funkcja nie jest dostępna w tej wersji programu."))
             return
         feature(self, self.session, **kwargs)
+
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: it can stay open beside the page
+        self.shortcuts_dialog = dialog
 
     def show_about(self) -> None:
         from app.logs import setup_logging
