@@ -282,7 +282,11 @@ class StartWindow(QMainWindow):
         self.stack.setCurrentWidget(self.table if apps else self.empty_hint)
         if apps:
             self.select(select_id if select_id is not None else self.table.first_id())
-        self.status.setText(self.tr("Baza: {path} · wnioski: {count}").format(path=self.repo.path, count=len(apps)))
+        text = self.tr("Baza: {path} · wnioski: {count}").format(path=self.repo.path, count=len(apps))
+        warnings = list(getattr(self.repo.db, "warnings", ()))  # read-only, network share, no day's copy
+        self.status.setText(" · ".join([text, *warnings]))
+        self.status.setToolTip("\n".join(warnings))
+        self.status.setStyleSheet("color: #8a4b00;" if warnings else "")
         self._update_actions()
 
     def row_of(self, app_id: int) -> int:
