@@ -92,11 +92,17 @@ def parse_number(text: str) -> Decimal:
     elif cleaned.count(".") > 1:
         cleaned = cleaned.replace(".", "")
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise ValueError(f"'{raw}' nie jest liczbą (np. 1 234 567,89)")
+        raise _not_a_number(raw)
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"'{raw}' nie jest liczbą (np. 1 234 567,89)") from None
+        raise _not_a_number(raw) from None
+
+
+def _not_a_number(raw: str) -> InputError:
+    from forms.messages import Quoted, message
+
+    return InputError(message("not_a_number", value=Quoted(raw)))
 
 
 def number_input(text: str, lang: str = "pl") -> str:
@@ -111,30 +117,67 @@ def number_input(text: str, lang: str = "pl") -> str:
     return text
 
 
+class InputError(ValueError):
+    """A typed or imported value that cannot be read; `text` says why in Polish and English (str() is Polish)."""
+
+    def __init__(self, text) -> None:  # forms.schema.Text
+        super().__init__(text.pl)
+        self.text = text
+
+
 def parse_date(text: str) -> dt.date:
-    """`dd.mm.rrrr`, `d.m.rrrr`, `rrrr-mm-dd` (also with `/`)."""
+    """`dd.mm.rrrr`, `d.m.rrrr`, `rrrr-mm-dd` (also with `/`).
+
+    Raises InputError: not a date at all, or written right but not in the calendar (`31 lutego 2020 nie istnieje`)."""
+    import calendar
+
+    from forms.messages import MONTHS, MONTHS_EN, Quoted, message
+
     raw = str(text).strip()
     m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", raw)
-    try:
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
         m = re.fullmatch(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", raw)
-        if m:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if not m:
+            raise InputError(message("not_a_date", value=Quoted(raw)))
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not 1 <= month <= 12:
+        raise InputError(message("no_such_month", value=Quoted(raw), month=month))
+    try:
+        return dt.date(year, month, day)
     except ValueError:
-        pass
-    raise ValueError(f"'{raw}' nie jest datą (oczekiwano dd.mm.rrrr)")
+        days = calendar.monthrange(year, month)[1] if dt.MINYEAR <= year <= dt.MAXYEAR else 31
+        polish = message(
+            "no_such_day",
+            value=Quoted(raw),
+            day=day,
+            month_of=MONTHS[1][month - 1],
+            year=year,
+            month=MONTHS[0][month - 1],
+            days=days,
+        )
+        english = message(
+            "no_such_day", value=Quoted(raw), day=day, month_of="", year=year, month=MONTHS_EN[month - 1], days=days
+        )
+        raise InputError(type(polish)(polish.pl, english.en)) from None
+
+
+def plural_word(n: int, one: str, few: str, many: str) -> str:
+    """The Polish plural rule, the only one in the program: 1 błąd; 2-4 błędy, also 22-24, 32-34 ... (but 12-14
+    błędów); every other count (0, 5-21, 25-31 ..., 112) błędów."""
+    n = abs(n)
+    if n == 1:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
-    """Polish plural: 1 błąd, 2-4 błędy (but 12-14 błędów), 5+ błędów, 22 błędy."""
-    if n == 1:
-        word = one
-    elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
+    """`plural(22, "błąd", "błędy", "błędów")` -> `22 błędy`. Nouns used by messages live in `forms.messages.NOUNS`
+    (`forms.messages.count(22, "błąd")`)."""
+    return f"{n} {plural_word(n, one, few, many)}"
 
 
 def plural_en(n: int, one: str, other: str) -> str:
@@ -143,15 +186,21 @@ def plural_en(n: int, one: str, other: str) -> str:
 
 
 def errors_text(n: int, lang: str = "pl") -> str:
-    if lang == "en":
-        return plural_en(n, "error", "errors")
-    return plural(n, "błąd", "błędy", "błędów")
+    from forms.messages import count
+
+    return count(n, "błąd", lang)
 
 
 def warnings_text(n: int, lang: str = "pl") -> str:
-    if lang == "en":
-        return plural_en(n, "warning", "warnings")
-    return plural(n, "uwaga", "uwagi", "uwag")
+    from forms.messages import count
+
+    return count(n, "uwaga", lang)
+
+
+def missing_text(n: int, lang: str = "pl") -> str:
+    from forms.messages import count
+
+    return count(n, "brak", lang)
 
 
 def quote_value(value: object, limit: int = 60, lang: str = "pl") -> str:

@@ -283,10 +283,31 @@ def test_parse_date(text, expected):
     assert fmt.parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31.02.2024", "29.02.2023", "2024-13-01", "05.03.24", "jutro", "", "05.03.2024r"])
+@pytest.mark.parametrize("text", ["05.03.24", "jutro", "", "05.03.2024r"])
 def test_parse_date_invalid(text):
     with pytest.raises(ValueError, match="nie jest datą"):
         fmt.parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "polish", "english"),
+    [
+        (
+            "31.02.2024",
+            "„31.02.2024”: 31 lutego 2024 nie istnieje (luty 2024 ma 29 dni)",
+            "February 31, 2024 does not exist",
+        ),
+        ("29.02.2023", "„29.02.2023”: 29 lutego 2023 nie istnieje (luty 2023 ma 28 dni)", "February 2023 has 28 days"),
+        ("31.04.2024", "„31.04.2024”: 31 kwietnia 2024 nie istnieje (kwiecień 2024 ma 30 dni)", "April"),
+        ("2024-13-01", "„2024-13-01”: miesiąc 13 nie istnieje (miesiące mają numery od 1 do 12)", "no month 13"),
+    ],
+)
+def test_parse_date_names_the_day_that_does_not_exist(text, polish, english):
+    """The format is right, the calendar is not: the message says so instead of "not a date"."""
+    with pytest.raises(fmt.InputError) as info:
+        fmt.parse_date(text)
+    assert str(info.value) == polish and info.value.text.pl == polish
+    assert english in info.value.text.en
 
 
 def test_format_then_parse_date_round_trip():

@@ -5,18 +5,44 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
-from forms.checks.problem import ERROR, WARNING, Problem
-from forms.checks.rules import RULES
+from forms.checks.problem import ERROR, MISSING, MISSING_CODES, WARNING, Problem
+from forms.checks.rules import RULES, row_name
 from forms.checks.validators import check_value
 from forms.document import Document, Row
-from forms.schema import FieldDef, TableDef, Text
+from forms.messages import message
+from forms.schema import FieldDef, FormDefinition, TableDef, Text
 
-__all__ = ["ERROR", "WARNING", "Problem", "check_document", "field_applies", "field_required"]
+__all__ = [
+    "ERROR",
+    "MISSING",
+    "MISSING_CODES",
+    "WARNING",
+    "Problem",
+    "check_document",
+    "field_applies",
+    "field_required",
+    "position",
+]
 
-REQUIRED = Text("pole wymagane: uzupełnij je", "required field: please fill it in")
+
+def required_message(fdef: FieldDef) -> Text:
+    """What a missing required item asks for: a declaration is ticked, a list is chosen from, a field filled in."""
+    if fdef.type == "bool" and fdef.must_be_true:
+        return message("required_declaration")
+    if fdef.type == "multichoice":
+        return message("required_multichoice", min=fdef.min_selected or 1)
+    if fdef.type == "choice":
+        return message("required_choice")
+    return message("required")
+
+
+def _is_blank(fdef: FieldDef, value: object) -> bool:
+    """No value; an unticked declaration counts as not filled in (it asks to be ticked, it is not wrong)."""
+    return value is None or (fdef.type == "bool" and fdef.must_be_true and value is False)
 
 
 def field_applies(fdef: FieldDef, lookup: dict) -> bool:
@@ -37,9 +63,9 @@ def _check_fields(doc: Document) -> Iterator[Problem]:
         for crit in section.criteria:
             for f in crit.fields:
                 value = doc.values.get(f.key)
-                if value is None:
+                if _is_blank(f, value):
                     if field_required(f, doc.values):
-                        yield Problem(ERROR, "required", REQUIRED, section.id, crit.id, field=f.key)
+                        yield Problem(ERROR, "required", required_message(f), section.id, crit.id, field=f.key)
                     continue
                 if not field_applies(f, doc.values):
                     continue
@@ -52,9 +78,11 @@ def _check_row(table: TableDef, row: Row, i: int, section: str, criterion: str) 
     data = row.data
     for col in table.columns:
         value = data.get(col.key)
-        if value is None:
+        if _is_blank(col, value):
             if field_required(col, data):
-                yield Problem(ERROR, "required", REQUIRED, section, criterion, table=table.key, row=i, column=col.key)
+                yield Problem(
+                    ERROR, "required", required_message(col), section, criterion, table=table.key, row=i, column=col.key
+                )
             continue
         message = check_value(col, value)
         if message is not None:
@@ -71,10 +99,7 @@ def _check_tables(doc: Document) -> Iterator[Problem]:
                     yield Problem(
                         ERROR,
                         "min_rows",
-                        Text(
-                            f"potrzeba co najmniej {table.min_rows} wierszy; jest {n}",
-                            f"at least {table.min_rows} rows needed; there are {n}",
-                        ),
+                        message("min_rows", min=table.min_rows, n=n),
                         section.id,
                         crit.id,
                         table=table.key,
@@ -83,10 +108,7 @@ def _check_tables(doc: Document) -> Iterator[Problem]:
                     yield Problem(
                         ERROR,
                         "max_rows",
-                        Text(
-                            f"dozwolone najwyżej {table.max_rows} wierszy; jest {n}",
-                            f"at most {table.max_rows} rows allowed; there are {n}",
-                        ),
+                        message("max_rows", max=table.max_rows, n=n),
                         section.id,
                         crit.id,
                         table=table.key,
@@ -95,13 +117,55 @@ def _check_tables(doc: Document) -> Iterator[Problem]:
                     yield from _check_row(table, row, i, section.id, crit.id)
 
 
+def position(definition: FormDefinition) -> dict[str, tuple[int, int, int]]:
+    """Where each field and table stands in the form: (section, criterion, item) indexes, for ordering problems."""
+    cached = definition.__dict__.get("_positions")
+    if cached is not None:
+        return cached
+    out: dict[str, tuple[int, int, int]] = {}
+    for si, section in enumerate(definition.sections):
+        for ci, crit in enumerate(section.criteria):
+            for fi, f in enumerate(crit.fields):
+                out[f.key] = (si, ci, fi)
+            for ti, t in enumerate(crit.tables):
+                out[t.key] = (si, ci, len(crit.fields) + ti)
+    object.__setattr__(definition, "_positions", out)
+    return out
+
+
+def problem_order(definition: FormDefinition):
+    """The sort key of problems in the order of the form: section, group, field or table, row, column; a table's
+    own problems before its rows'; within one place the missing items first, then errors, then warnings."""
+    places = position(definition)
+    sections = {s.id: i for i, s in enumerate(definition.sections)}
+    columns = {key: {c.key: i for i, c in enumerate(t.columns)} for key, t in definition.tables.items()}
+    kinds = {MISSING: 0, ERROR: 1, WARNING: 2}
+
+    def key(p: Problem) -> tuple:
+        where = places.get(p.field or p.table or "", (sections.get(p.section, len(sections)), 999, 999))
+        row = -1 if p.row is None else p.row
+        column = -1 if p.column is None else columns.get(p.table or "", {}).get(p.column, 999)
+        return (sections.get(p.section, len(sections)), *where[1:], row, column, kinds[p.kind])
+
+    return key
+
+
 def check_document(doc: Document, today: dt.date | None = None) -> list[Problem]:
-    """Every problem of the application, in the order of the form (sections, then rules)."""
+    """Every problem of the application, in the order of the form (sections, groups, fields and tables, rows,
+    cells), rows named by their member's (or item's) name."""
     today = today or dt.date.today()
     problems = list(_check_fields(doc))
     problems.extend(_check_tables(doc))
     for rule in doc.definition.rules:
         problems.extend(RULES[rule.kind](doc, rule, today))
-    order = {s.id: i for i, s in enumerate(doc.definition.sections)}
-    problems.sort(key=lambda p: order.get(p.section, len(order)))
-    return problems
+    named = []
+    for p in problems:
+        if p.table is not None and p.row is not None and p.row_label is None and doc.definition.has_table(p.table):
+            rows = doc.tables.get(p.table, [])
+            if 0 <= p.row < len(rows):
+                name = row_name(doc.definition.table(p.table), rows[p.row].data)
+                if name:
+                    p = dataclasses.replace(p, row_label=name)
+        named.append(p)
+    named.sort(key=problem_order(doc.definition))
+    return named

@@ -1,5 +1,6 @@
 """Cross-field rules named in a definition's `rules` list. Each kind is implemented once here; a definition
-chooses the kinds and their parameters. Every function yields `Problem`s.
+chooses the kinds and their parameters. Every function yields `Problem`s; their texts come from the catalogue
+(`forms.messages`).
 """
 
 from __future__ import annotations
@@ -14,35 +15,46 @@ from stdnum.util import clean
 
 from forms.checks.problem import Problem
 from forms.document import Document
-from forms.fmt import format_date, format_money
-from forms.schema import Rule, Text
+from forms.messages import Choice, Date, Money, Quoted, message, without_unit
+from forms.schema import Rule, TableDef, Text
 
 RuleFn = Callable[[Document, Rule, dt.date], Iterator[Problem]]
+
+# Columns that name a row for people, in order of preference (a member's name, a project's title ...).
+NAME_COLUMNS = ("name", "title", "school", "startup", "standard", "provider")
+
+
+def row_name(table: TableDef, data: dict) -> str | None:
+    """The name a coordinator knows a row by (`Kuźnia Matrycowa Dolpol`), shortened; None when it has none."""
+    for key in NAME_COLUMNS:
+        if table.has_column(key):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                text = " ".join(value.split())
+                return text if len(text) <= 50 else text[:49] + "…"
+    return None
 
 
 def _place(doc: Document, key: str) -> tuple[str, str]:
     return doc.definition.place_of(key)
 
 
-def _label(doc: Document, table: str, column: str, lang: str = "pl") -> str:
-    return doc.definition.table(table).column(column).label.get(lang)
+def _label(doc: Document, table: str, column: str) -> Text:
+    label = doc.definition.table(table).column(column).label
+    return Text(without_unit(label.pl), without_unit(label.en) if label.en else None)
 
 
 def column_le(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
     table, col, other = rule.params["table"], rule.params["column"], rule.params["other"]
     section, criterion = _place(doc, table)
+    other_label = _label(doc, table, other)
     for i, row in enumerate(doc.rows(table)):
         a, b = row.get(col), row.get(other)
         if a is not None and b is not None and Decimal(a) > Decimal(b):
             yield Problem(
                 rule.severity,
                 "column_le",
-                Text(
-                    f"{_label(doc, table, col)} ({format_money(a)}) nie może przekraczać: "
-                    f"{_label(doc, table, other)} ({format_money(b)})",
-                    f"{_label(doc, table, col, 'en')} ({format_money(a, 'en')}) may not exceed "
-                    f"{_label(doc, table, other, 'en')} ({format_money(b, 'en')})",
-                ),
+                message("column_le", value=Money(a), other=Money(b), other_label=Quoted(other_label)),
                 section,
                 criterion,
                 table=table,
@@ -64,15 +76,11 @@ def unique(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
         if is_nip:
             norm = norm.removeprefix("PL")  # "PL 526-104-08-28" is the same NIP as "5261040828"
         if norm in first:
+            earlier = row_name(doc.definition.table(table), doc.rows(table)[first[norm]].data)
             yield Problem(
                 rule.severity,
                 "unique",
-                Text(
-                    f"{_label(doc, table, col)} {value} występuje już w wierszu {first[norm] + 1}; "
-                    "każdy podmiot może być wpisany tylko raz",
-                    f"{_label(doc, table, col, 'en')} {value} already appears in row {first[norm] + 1}; "
-                    "each member may be listed only once",
-                ),
+                message("unique", value=Quoted(value), first=first[norm] + 1, who=f" ({earlier})" if earlier else ""),
                 section,
                 criterion,
                 table=table,
@@ -93,14 +101,16 @@ def consecutive_years(doc: Document, rule: Rule, today: dt.date) -> Iterator[Pro
     expected = list(range(int(ref) - count + 1, int(ref) + 1))
     years = [row.get(col) for row in rows]
     if sorted(y for y in years if y is not None) != expected:
-        listed = ", ".join(str(y) for y in years if y is not None) or "brak"
+        listed = ", ".join(str(y) for y in years if y is not None)
         yield Problem(
             rule.severity,
             "consecutive_years",
-            Text(
-                f"potrzebne są dane za {count} lata obrotowe: {', '.join(map(str, expected))} "
-                f"(kończące się rokiem odniesienia {ref}); podano: {listed}",
-                f"{count} financial years needed: {', '.join(map(str, expected))}; given: {listed}",
+            message(
+                "consecutive_years" if listed else "consecutive_years_none",
+                count=count,
+                expected=", ".join(map(str, expected)),
+                ref=ref,
+                listed=listed,
             ),
             section,
             criterion,
@@ -129,10 +139,12 @@ def eligibility_age(doc: Document, rule: Rule, today: dt.date) -> Iterator[Probl
         yield Problem(
             rule.severity,
             "eligibility_age",
-            Text(
-                f"klaster musi działać co najmniej {elig.min_age_years} lata; założony "
-                f"{format_date(established)}, na dzień {format_date(on)} działa {age} lat(a)",
-                f"the cluster must have operated for at least {elig.min_age_years} years; it has {age}",
+            message(
+                "eligibility_age" if age > 0 else "eligibility_age_new",
+                min=elig.min_age_years,
+                established=Date(established),
+                on=Date(on),
+                age=max(age, 0),
             ),
             section,
             criterion,
@@ -143,15 +155,12 @@ def eligibility_age(doc: Document, rule: Rule, today: dt.date) -> Iterator[Probl
 def eligibility_members(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
     elig = doc.definition.eligibility
     count = len(doc.rows("members"))
-    if count < elig.min_members:
+    if 0 < count < elig.min_members:  # an empty register is a missing item of its table, not yet a mistake
         section, criterion = _place(doc, "members")
         yield Problem(
             rule.severity,
             "eligibility_members",
-            Text(
-                f"klaster musi mieć co najmniej {elig.min_members} członków; w rejestrze jest {count}",
-                f"the cluster needs at least {elig.min_members} members; the register has {count}",
-            ),
+            message("eligibility_members", min=elig.min_members, n=count),
             section,
             criterion,
             table="members",
@@ -165,11 +174,12 @@ def attachment_kinds(doc: Document, rule: Rule, today: dt.date) -> Iterator[Prob
     section, criterion = _place(doc, table)
     for kind in rule.params["required"]:
         if kind not in present:
-            label = doc.definition.choice_label(tdef.column(col).list or "", kind)
+            list_id = tdef.column(col).list or ""
+            label = Text(doc.definition.choice_label(list_id, kind), doc.definition.choice_label(list_id, kind, "en"))
             yield Problem(
                 rule.severity,
                 "attachment_missing",
-                Text(f"brak wymaganego załącznika: {label}", f"required attachment missing: {kind}"),
+                message("attachment_missing", kind=Choice(label)),
                 section,
                 criterion,
                 table=table,
@@ -183,18 +193,14 @@ def attachment_files(doc: Document, rule: Rule, today: dt.date) -> Iterator[Prob
     for i, row in enumerate(doc.rows(table)):
         digest = row.get("sha256")
         content = doc.files.get(digest) if digest else None
+        name = Quoted(row.get("file_name") or "")
         if digest and content is None:
-            message = Text(
-                f"plik załącznika „{row.get('file_name', '')}” nie został dołączony; dodaj go ponownie",
-                "the attachment's file is missing; add it again",
-            )
+            text = message("attachment_file_missing", name=name)
         elif content is not None and hashlib.sha256(content).hexdigest() != digest:
-            message = Text("plik załącznika ma inną sumę SHA-256 niż zapisana", "the file's SHA-256 differs")
+            text = message("attachment_hash", name=name)
         else:
             continue
-        yield Problem(
-            rule.severity, "attachment_file", message, section, criterion, table=table, row=i, column="sha256"
-        )
+        yield Problem(rule.severity, "attachment_file", text, section, criterion, table=table, row=i, column="sha256")
 
 
 def date_not_future(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
@@ -205,10 +211,7 @@ def date_not_future(doc: Document, rule: Rule, today: dt.date) -> Iterator[Probl
         yield Problem(
             rule.severity,
             "date_future",
-            Text(
-                f"data {format_date(value)} jest w przyszłości (dziś {format_date(today)})",
-                f"date {value} is in the future",
-            ),
+            message("date_future", value=Date(value), today=Date(today)),
             section,
             criterion,
             field=key,
@@ -224,10 +227,7 @@ def date_order(doc: Document, rule: Rule, today: dt.date) -> Iterator[Problem]:
             yield Problem(
                 rule.severity,
                 "date_order",
-                Text(
-                    f"data zakończenia {format_date(b)} jest wcześniejsza niż data rozpoczęcia {format_date(a)}",
-                    f"end date {b} is before start date {a}",
-                ),
+                message("date_order", value=Date(b), start=Date(a)),
                 section,
                 criterion,
                 table=table,
