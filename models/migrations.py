@@ -61,7 +61,33 @@ CREATE TABLE blob (
 );
 """
 
-STEPS: list[str] = [V1, V2]
+# v3: signed applications brought back (PAdES PDF, XAdES file): one row per signature found in a file, the file
+# itself (and a detached XAdES's PDF) kept in `blob` by its SHA-256.
+V3 = """
+CREATE TABLE signature (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+    file_sha256 TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    signer TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    signing_time TEXT,
+    time_source TEXT NOT NULL DEFAULT '',
+    validity TEXT NOT NULL,
+    valid_at_signing INTEGER NOT NULL DEFAULT 0,
+    qualified INTEGER NOT NULL DEFAULT 0,
+    qc TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '',
+    pdf_sha256 TEXT NOT NULL,
+    pdf_name TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX signature_application_id_file_sha256_position ON signature(application_id, file_sha256, position);
+"""
+
+STEPS: list[str] = [V1, V2, V3]
 SCHEMA_VERSION = len(STEPS)
 
 

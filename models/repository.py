@@ -25,7 +25,7 @@ from forms.values import ValueTypeError, from_json, to_json
 from models.backups import damage_text
 from models.db import backup
 from models.faults import DatabaseDamaged, ReadOnlyDatabase, StorageError, classify
-from models.tables import MODELS, Application, Blob, ImportSource, TableRow, Value
+from models.tables import MODELS, Application, Blob, ImportSource, SignatureRow, TableRow, Value
 
 DRAFT = "draft"
 FINAL = "final"
@@ -86,6 +86,33 @@ class RowSource:
     sheet: str | None
     row: int | None
     imported_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SignatureRecord:
+    """One signature recorded for a signed file of an application (see `Repository.add_signed_file`)."""
+
+    application_id: int
+    file_sha256: str
+    file_name: str
+    kind: str
+    position: int
+    signer: str
+    organisation: str
+    signing_time: dt.datetime | None  # UTC
+    time_source: str
+    validity: str
+    valid_at_signing: bool
+    qualified: bool
+    qc: str
+    issuer: str
+    pdf_sha256: str
+    pdf_name: str
+    recorded_at: dt.datetime
+
+
+SIGNATURE_FIELDS = ("signer", "organisation", "signing_time", "time_source", "validity", "valid_at_signing")
+SIGNATURE_FIELDS += ("qualified", "qc", "issuer")
 
 
 def _dumps(value: Any) -> str:
@@ -359,6 +386,8 @@ class Repository:
             digest = json.loads(r.data).get("sha256")
             if digest:
                 used.add(digest)
+        for r in SignatureRow.select(SignatureRow.file_sha256, SignatureRow.pdf_sha256, SignatureRow.pdf_name):
+            used.update([r.file_sha256] + ([r.pdf_sha256] if r.pdf_name else []))  # signed files stay
         query = Blob.delete()
         if used:
             query = query.where(Blob.sha256.not_in(list(used)))
@@ -459,6 +488,93 @@ class Repository:
             if child is None:
                 return chain
             chain.append(ApplicationInfo.of(child))
+
+    # Signed files ---------------------------------------------------------------------------------------------
+    def add_signed_file(
+        self,
+        app_id: int,
+        *,
+        file_name: str,
+        content: bytes,
+        sha256: str,
+        kind: str,
+        pdf_sha256: str,
+        signatures: list[dict[str, Any]],
+        pdf_name: str = "",
+        pdf_content: bytes | None = None,
+    ) -> None:
+        """Record a signed file checked for a finalised application: the file (and a detached XAdES's PDF) in
+        `blob`, one `signature` row per signature (keys of `SIGNATURE_FIELDS`). The same file again replaces its
+        rows. Recording a signature does not change the application, which stays final and sealed."""
+        self._check_writable_db()
+        with self.db.atomic():
+            app = self._get(app_id)
+            if app.state != FINAL:
+                raise RepositoryError(f"wniosek {app_id} nie jest sfinalizowany; podpisuje się wniosek sfinalizowany")
+            Blob.insert(sha256=sha256, data=content).on_conflict_ignore().execute()
+            if pdf_content is not None:
+                Blob.insert(sha256=pdf_sha256, data=pdf_content).on_conflict_ignore().execute()
+            SignatureRow.delete().where(
+                (SignatureRow.application == app_id) & (SignatureRow.file_sha256 == sha256)
+            ).execute()
+            stamp = now()
+            for position, sig in enumerate(signatures):
+                row = {key: sig.get(key) for key in SIGNATURE_FIELDS}
+                when = row["signing_time"]
+                if isinstance(when, dt.datetime) and when.tzinfo is not None:
+                    row["signing_time"] = when.astimezone(dt.UTC).replace(tzinfo=None)
+                SignatureRow.create(
+                    application=app_id,
+                    file_sha256=sha256,
+                    file_name=file_name,
+                    kind=kind,
+                    position=position,
+                    pdf_sha256=pdf_sha256,
+                    pdf_name=pdf_name,
+                    recorded_at=stamp,
+                    **{k: v if v is not None or k == "signing_time" else "" for k, v in row.items()},
+                )
+
+    def signed_files(self, app_id: int) -> list[SignatureRecord]:
+        """Every recorded signature of the application, the newest file first, its signatures in order."""
+        self._get(app_id)
+        query = (
+            SignatureRow.select()
+            .where(SignatureRow.application == app_id)
+            .order_by(SignatureRow.recorded_at.desc(), SignatureRow.id.desc())
+        )
+        rows = sorted(query, key=lambda r: (-_order(r.recorded_at), r.file_sha256, r.position))
+        return [
+            SignatureRecord(
+                app_id,
+                r.file_sha256,
+                r.file_name,
+                r.kind,
+                r.position,
+                r.signer,
+                r.organisation,
+                r.signing_time.replace(tzinfo=dt.UTC) if isinstance(r.signing_time, dt.datetime) else None,
+                r.time_source,
+                r.validity,
+                bool(r.valid_at_signing),
+                bool(r.qualified),
+                r.qc,
+                r.issuer,
+                r.pdf_sha256,
+                r.pdf_name,
+                r.recorded_at,
+            )
+            for r in rows
+        ]
+
+    def file_content(self, digest: str) -> bytes | None:
+        """A file kept in the database by its SHA-256 (an attachment, a signed file), or None."""
+        blob = Blob.get_or_none(Blob.sha256 == digest)
+        return bytes(blob.data) if blob is not None else None
+
+
+def _order(when: Any) -> float:
+    return when.timestamp() if isinstance(when, dt.datetime) else 0.0
 
 
 def _named(exc: BaseException, path: Path) -> StorageError:

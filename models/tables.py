@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import (
     BlobField,
+    BooleanField,
     CharField,
     DateTimeField,
     ForeignKeyField,
@@ -78,4 +79,30 @@ class Blob(BaseModel):
         table_name = "blob"
 
 
-MODELS = [Application, Value, ImportSource, TableRow, Blob]
+class SignatureRow(BaseModel):
+    """One signature found in a signed file of an application; the file is in `blob` under `file_sha256`."""
+
+    application = ForeignKeyField(Application, backref="signatures", on_delete="CASCADE")
+    file_sha256 = CharField()
+    file_name = TextField()
+    kind = CharField()  # PAdES | XAdES
+    position = IntegerField(default=0)  # the signature's place in the file (0 = first)
+    signer = TextField()
+    organisation = TextField(default="")
+    signing_time = DateTimeField(null=True)
+    time_source = TextField(default="")
+    validity = TextField()
+    valid_at_signing = BooleanField(default=False)
+    qualified = BooleanField(default=False)
+    qc = TextField(default="")
+    issuer = TextField(default="")
+    pdf_sha256 = CharField()  # the application PDF: the unsigned revision, or the file a detached XAdES signs
+    pdf_name = TextField(default="")  # a detached XAdES: the PDF beside it (in `blob` too)
+    recorded_at = DateTimeField()
+
+    class Meta:
+        table_name = "signature"
+        indexes = ((("application", "file_sha256", "position"), True),)
+
+
+MODELS = [Application, Value, ImportSource, TableRow, Blob, SignatureRow]

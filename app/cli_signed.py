@@ -1,0 +1,142 @@
+"""`signed ID FILE [FILE…]`: bring back the signed application (PAdES PDF, XAdES detached or enveloping), prove it is
+the PDF Klaster built for this finalised version, say who signed and how, and record it; `signed ID` prints what is
+recorded. Exit 0: every file accepted (or the record printed); 1: a file refused (its reason printed); 2: usage."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+
+def add_parsers(sub) -> None:
+    s = sub.add_parser(
+        "signed",
+        help="dodaj podpisany wniosek (PDF z podpisem PAdES albo plik XAdES) i sprawdź go; bez pliku: co zapisano",
+    )
+    s.add_argument("id", type=int)
+    s.add_argument("files", type=Path, nargs="*", metavar="FILE")
+
+
+def _t(args: argparse.Namespace, pl: str, en: str) -> str:
+    return en if getattr(args, "lang", "pl") == "en" else pl
+
+
+def record_lines(records, lang: str = "pl") -> list[str]:
+    """What is recorded for an application, file by file (the CLI and the window print the same lines)."""
+    from export.signing.certs import format_moment
+    from export.signing.result import tsl_note
+
+    def t(pl: str, en: str) -> str:
+        return en if lang == "en" else pl
+
+    out: list[str] = []
+    seen: list[str] = []
+    for r in records:
+        if r.file_sha256 not in seen:
+            seen.append(r.file_sha256)
+            count = sum(1 for x in records if x.file_sha256 == r.file_sha256)
+            out.append(t(f"Plik: {r.file_name} ({r.kind})", f"File: {r.file_name} ({r.kind})"))
+            out.append(t(f"  SHA-256 pliku: {r.file_sha256}", f"  File SHA-256: {r.file_sha256}"))
+            if r.pdf_name:
+                out.append(t(f"  Podpisany PDF: {r.pdf_name}", f"  Signed PDF: {r.pdf_name}"))
+            out.append(
+                t(f"  Wniosek bez podpisu (SHA-256): {r.pdf_sha256}", f"  Unsigned PDF (SHA-256): {r.pdf_sha256}")
+            )
+            out.append(
+                t(
+                    f"  Zapisano: {r.recorded_at:%d.%m.%Y %H:%M:%S}; podpisów: {count}",
+                    f"  Recorded: {r.recorded_at:%d.%m.%Y %H:%M:%S}; signatures: {count}",
+                )
+            )
+        who = f"{r.signer} ({r.organisation})" if r.organisation else r.signer
+        out += [
+            t(f"  Podpis {r.position + 1}: {who}", f"  Signature {r.position + 1}: {who}"),
+            t(
+                f"    Czas podpisu: {format_moment(r.signing_time)}, {r.time_source}",
+                f"    Signing time: {format_moment(r.signing_time)}, {r.time_source}",
+            ),
+            t(
+                f"    Certyfikat: {r.validity}; wystawca {r.issuer}",
+                f"    Certificate: {r.validity}; issuer {r.issuer}",
+            ),
+            t(f"    Kwalifikowany: {r.qc}", f"    Qualified: {r.qc}"),
+        ]
+    if records:
+        out.append(tsl_note())
+    return out
+
+
+def signature_fields(sig) -> dict:
+    from models.repository import SIGNATURE_FIELDS
+
+    return {key: getattr(sig, key) for key in SIGNATURE_FIELDS}
+
+
+def record(repo, app_id: int, signed) -> None:
+    """Store an accepted signed file with its signatures (by the file's SHA-256)."""
+    repo.add_signed_file(
+        app_id,
+        file_name=signed.name,
+        content=signed.data,
+        sha256=signed.sha256,
+        kind=signed.kind,
+        pdf_sha256=signed.pdf_sha256,
+        signatures=[signature_fields(s) for s in signed.signatures],
+        pdf_name=signed.pdf_name if signed.detached else "",
+        pdf_content=signed.pdf_data if signed.detached else None,
+    )
+
+
+def cmd_signed(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from app.cli import UsageError, open_repo
+    from export.signing import check_files, tsl_note
+    from export.signing.reference import reference_of
+
+    if not args.files:
+        args.dry_run = True  # only reading: the database is opened read-only, beside an open window
+        repo = open_repo(args)
+        records = repo.signed_files(args.id)
+        if not records:
+            out(
+                _t(
+                    args,
+                    f"Wniosek {args.id}: nie zapisano podpisanego wniosku.",
+                    f"Application {args.id}: no signed application recorded.",
+                )
+            )
+            return 0
+        for line in record_lines(records, args.lang):
+            out(line)
+        return 0
+    for path in args.files:
+        if not path.exists():
+            raise UsageError(_t(args, f"plik {path} nie istnieje", f"file {path} does not exist"))
+    repo = open_repo(args)
+    info = repo.info(args.id)
+    if not info.is_final:
+        raise UsageError(
+            _t(
+                args,
+                f"wniosek {args.id} nie jest sfinalizowany; podpisuje się wniosek sfinalizowany (finalize {args.id})",
+                f"application {args.id} is not finalised; a finalised application is signed (finalize {args.id})",
+            )
+        )
+    outcomes = check_files(args.files, reference_of(repo, args.id))
+    accepted = [o for o in outcomes if o.ok]
+    with repo.transaction():
+        for outcome in accepted:
+            record(repo, args.id, outcome.signed)
+    for outcome in outcomes:
+        if outcome.ok:
+            out(_t(args, "PRZYJĘTO:", "ACCEPTED:"))
+            for line in outcome.signed.lines():
+                out("  " + line)
+        else:
+            out(_t(args, f"ODRZUCONO: {outcome.error}", f"REFUSED: {outcome.error}"))
+    if accepted:
+        out(tsl_note())
+    return 0 if len(accepted) == len(outcomes) else 1
+
+
+HANDLERS = {"signed": cmd_signed}
