@@ -33,6 +33,7 @@ from forms.fmt import format_megabytes
 from ui.background import run_in_background
 from ui.session import Session
 from ui.settings import Settings
+from ui.signed_dialog import add_signed_button
 
 
 def open_url(url: QUrl) -> bool:
@@ -122,6 +123,7 @@ class PackageDialog(QDialog):
         self.folder_button = self.buttons.addButton(
             QCoreApplication.translate("PackageDialog", "Otwórz &folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.signed_button = add_signed_button(self)  # the signed application (PAdES / XAdES) brought back
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.build_button.clicked.connect(lambda: self.build(split=False))
