@@ -742,6 +742,9 @@ class _Demo:
     def row_members(self, i: int) -> dict[str, Any]:
         data: dict[str, Any] = dict.fromkeys(MEMBER_KEYS)  # None: deliberately empty (e.g. no NIP, no ISO norms)
         data.update(self.members[i])
+        # Most members sit near the coordinator and few are linked to another member (both asked by real forms).
+        data.setdefault("within_50km", self.rng.random() < 0.8)
+        data.setdefault("linked", self.rng.random() < 0.05)
         return data
 
     # Fields --------------------------------------------------------------------------------------------------
@@ -760,6 +763,7 @@ class _Demo:
             "cluster.established_on": self.established,
             "cluster.agreement_ref": f"Umowa o utworzeniu klastra z dnia {format_date(self.established)} r. "
             "wraz z aneksami nr 1–3",
+            "cluster.agreement_term": "indefinite",
             "cluster.kis": self.kis_codes(),
             "cluster.operating_model": "kooperacja",
             "cluster.voivodeship": self.home,
@@ -901,7 +905,7 @@ ATTACHMENTS = {
     "agreement": ("Umowa klastra wraz z aneksami", "umowa_klastra.pdf"),
     "strategy": ("Strategia rozwoju klastra na lata {strategy_period} z planem działań", "strategia_klastra.pdf"),
     "financials": ("Sprawozdania finansowe koordynatora za lata {ref_2}–{ref}", "sprawozdania_finansowe.pdf"),
-    "other": ("Certyfikat ECEI – etykieta jakości zarządzania klastrem", "certyfikat_ecei.pdf"),
+    "other": ("Certyfikat ESCA – oznaczenie jakości zarządzania klastrem", "certyfikat_esca.pdf"),
 }
 
 
@@ -1146,7 +1150,7 @@ Belgia
 QUALIFICATIONS = _lines(
     """
 Wykształcenie wyższe techniczne (inżynieria materiałowa), studia podyplomowe z zarządzania projektami.
-Certyfikat PRINCE2 Practitioner oraz szkolenie ECEI dla menedżerów klastrów.
+Certyfikat PRINCE2 Practitioner oraz szkolenie z zarządzania klastrem według standardu ESCA.
 Doświadczenie w przygotowaniu i rozliczaniu projektów Horyzont Europa i FENG.
 Biegła znajomość języka angielskiego i niemieckiego (poziom C1).
 Wcześniej kierownik działu technologii w przedsiębiorstwie metalowym.
@@ -1606,7 +1610,7 @@ Nad prawidłowością gospodarowania środkami czuwa Komisja Rewizyjna, która c
 [hr.quality_description]
 Koordynator zarządza klastrem według procedur opisanych w księdze jakości, zgodnych z wymaganiami European Cluster
     Excellence Initiative.
-Jakość zarządzania potwierdza etykieta ECEI ({label_name}) przyznana klastrowi w {label_year} r.
+Jakość zarządzania potwierdza oznaczenie ESCA ({label_name}) przyznana klastrowi w {label_year} r.
 Co roku prowadzimy anonimowe badanie satysfakcji członków; w ostatniej edycji {satisfaction} % respondentów oceniło
     usługi koordynatora dobrze lub bardzo dobrze.
 Realizacja strategii jest monitorowana za pomocą kilkunastu wskaźników, a raport z ich wykonania trafia co roku do

@@ -6,6 +6,7 @@ Every mistake in a definition is reported as `DefinitionError` naming the file a
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -15,13 +16,18 @@ from typing import Any
 from forms.schema import (
     FIELD_TYPES,
     SECTION_KINDS,
+    SOURCE_KINDS,
     Choice,
     Condition,
     Criterion,
     Eligibility,
     FieldDef,
     FormDefinition,
+    Help,
+    HelpPart,
     IndicatorDef,
+    ListInfo,
+    Provenance,
     Rule,
     Section,
     TableDef,
@@ -29,7 +35,6 @@ from forms.schema import (
 )
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
-DEFAULT_FORM = "kkk-2019"
 
 RULE_KINDS = (
     "column_le",
@@ -55,6 +60,9 @@ RULE_PARAMS = {
 }
 INDICATOR_PARAMS = {"count_by": ("column",), "sum": ("column",), "ratio": ("numerator", "denominator")}
 POPULATIONS = ("all", "enterprises")
+# Rules that check the data against itself (a sum, an order, a duplicate, a file's hash): they may be errors even
+# when only the program asks for them. Any other rule the program adds of its own is a recommendation: a warning.
+CONSISTENCY_RULES = ("column_le", "unique", "consecutive_years", "attachment_files", "date_not_future", "date_order")
 
 
 class DefinitionError(ValueError):
@@ -120,6 +128,47 @@ class _Ctx:
         for key in data:
             if key not in allowed:
                 raise self.fail(_join(path, key), "nieznany klucz")
+
+
+def _provenance(ctx: _Ctx, data: dict[str, Any], path: str) -> Provenance:
+    """`"source": "seed" | "rules" | "published" | "program"` with `"ref"` (required for rules and published)."""
+    if "source" not in data:
+        raise ctx.fail(
+            _join(path, "source"),
+            f"brak źródła (source: {', '.join(SOURCE_KINDS)}): każda reguła, próg i wskazówka podaje, skąd pochodzi",
+        )
+    source = data["source"]
+    if source not in SOURCE_KINDS:
+        raise ctx.fail(_join(path, "source"), f"nieznane źródło {source!r} (dozwolone: {', '.join(SOURCE_KINDS)})")
+    ref = data.get("ref")
+    if ref is not None:
+        ref = ctx.string(ref, _join(path, "ref"))
+    elif source in ("rules", "published"):
+        raise ctx.fail(_join(path, "ref"), f"źródło '{source}' wymaga odwołania (ref), np. paragrafu regulaminu")
+    return Provenance(source, ref)
+
+
+def _help(ctx: _Ctx, value: Any, path: str, *, required: bool = True) -> Text:
+    """A help text: one claim `{"pl", "en", "source", "ref"}` or a list of them. Without a source it is refused
+    (`required`) or, for descriptive texts such as a section's intro, kept as plain text."""
+    items = value if isinstance(value, list) else [value]
+    if isinstance(value, list) and not value:
+        raise ctx.fail(path, "pusta lista części tekstu pomocy")
+    parts = []
+    for i, item in enumerate(items):
+        ipath = _join(path, i) if isinstance(value, list) else path
+        data = ctx.obj(item, ipath)
+        ctx.unknown_keys(data, {"pl", "en", "source", "ref"}, ipath)
+        if "source" not in data and not required and not isinstance(value, list):
+            return ctx.text(data, ipath)
+        parts.append(HelpPart(ctx.text(data, ipath), _provenance(ctx, data, ipath)))
+    return Help.of(tuple(parts))
+
+
+def _opt_help(ctx: _Ctx, data: dict[str, Any], key: str, path: str, *, required: bool = True) -> Text | None:
+    if key not in data:
+        return None
+    return _help(ctx, data[key], _join(path, key), required=required)
 
 
 def _join(path: str, key: str | int) -> str:
@@ -196,7 +245,7 @@ def _field(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any], ref: str) ->
         list=list_id,
         min_selected=min_selected,
         must_be_true=bool(data.get("must_be_true", False)),
-        help=ctx.opt_text(data, "help", path),
+        help=_opt_help(ctx, data, "help", path),
         placeholder=ctx.opt_text(data, "placeholder", path),
     )
 
@@ -238,7 +287,7 @@ def _table(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> TableDef:
         min_rows=min_rows,
         max_rows=max_rows,
         row_key=row_key,
-        help=ctx.opt_text(data, "help", path),
+        help=_opt_help(ctx, data, "help", path),
     )
 
 
@@ -249,7 +298,7 @@ def _criterion(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> Crite
     return Criterion(
         id=ctx.string(ctx.req(data, "id", path), _join(path, "id")),
         title=ctx.text(ctx.req(data, "title", path), _join(path, "title")),
-        help=ctx.opt_text(data, "help", path),
+        help=_opt_help(ctx, data, "help", path),
         fields=tuple(
             _field(ctx, f, _join(fpath, i), lists, "field")
             for i, f in enumerate(ctx.arr(data.get("fields", []), fpath))
@@ -284,26 +333,77 @@ def _section(ctx: _Ctx, value: Any, path: str, lists: dict[str, Any]) -> Section
         title=ctx.text(ctx.req(data, "title", path), _join(path, "title")),
         criteria=criteria,
         number=number,
-        intro=ctx.opt_text(data, "intro", path),
+        intro=_opt_help(ctx, data, "intro", path, required=False),
     )
 
 
-def _lists(ctx: _Ctx, value: Any) -> dict[str, tuple[Choice, ...]]:
+_LIST_FILE_KEYS = {"title", "source", "ref", "date", "note", "items"}
+
+
+def _list_file(ctx: _Ctx, ref: Any, lpath: str, base_dir: Path) -> tuple[list[Any], ListInfo, str]:
+    """A list kept as a data file (`{"file": "lists/kis-15-2019.json"}`), with its source and date."""
+    ref = ctx.obj(ref, lpath)
+    ctx.unknown_keys(ref, {"file"}, lpath)
+    name = ctx.string(ctx.req(ref, "file", lpath), _join(lpath, "file"))
+    # Beside the definition file, else among the shipped lists (a copy of a definition elsewhere still finds them).
+    dirs = [base_dir.resolve(), DEFINITIONS_DIR.resolve()]
+    candidates = [(d / name).resolve() for d in dirs]
+    if any(d not in c.parents for d, c in zip(dirs, candidates, strict=True)):
+        raise ctx.fail(_join(lpath, "file"), f"plik listy {name!r} musi leżeć w folderze definicji")
+    path = next((c for c in candidates if c.is_file()), candidates[0])
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ctx.fail(_join(lpath, "file"), f"nie można odczytać pliku listy {name} ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ctx.fail(_join(lpath, "file"), f"plik listy {name}: niepoprawny JSON ({exc})") from None
+    fctx = _Ctx(f"{ctx.source} › {name}")
+    data = fctx.obj(data, "")
+    fctx.unknown_keys(data, _LIST_FILE_KEYS, "")
+    date = fctx.string(fctx.req(data, "date", ""), "date")
+    try:  # as precise as the source: a year, a month or a day
+        dt.date.fromisoformat({4: date + "-01-01", 7: date + "-01"}.get(len(date), date))
+    except ValueError:
+        raise fctx.fail("date", f"{date!r}: oczekiwano daty RRRR, RRRR-MM albo RRRR-MM-DD") from None
+    items = fctx.arr(fctx.req(data, "items", ""), "items")
+    unconfirmed = tuple(
+        str(item.get("code"))
+        for item in items
+        if isinstance(item, dict) and item.get("confirmed") is False and item.get("code") is not None
+    )
+    info = ListInfo(
+        title=fctx.text(fctx.req(data, "title", ""), "title"),
+        provenance=_provenance(fctx, data, ""),
+        date=date,
+        file=name,
+        note=fctx.opt_text(data, "note", ""),
+        unconfirmed=unconfirmed,
+    )
+    return items, info, fctx.source
+
+
+def _lists(ctx: _Ctx, value: Any, base_dir: Path) -> tuple[dict[str, tuple[Choice, ...]], dict[str, ListInfo]]:
     out: dict[str, tuple[Choice, ...]] = {}
+    infos: dict[str, ListInfo] = {}
     for list_id, items in ctx.obj(value, "lists").items():
         lpath = _join("lists", list_id)
+        ictx = ctx
+        if isinstance(items, dict):
+            items, infos[list_id], source = _list_file(ctx, items, lpath, base_dir)
+            ictx, lpath = _Ctx(source), "items"
         choices = []
-        for i, item in enumerate(ctx.arr(items, lpath)):
+        for i, item in enumerate(ictx.arr(items, lpath)):
             ipath = _join(lpath, i)
-            item = ctx.obj(item, ipath)
-            code = ctx.string(ctx.req(item, "code", ipath), _join(ipath, "code"))
+            item = ictx.obj(item, ipath)
+            ictx.unknown_keys(item, {"code", "label", "confirmed", "note"}, ipath)
+            code = ictx.string(ictx.req(item, "code", ipath), _join(ipath, "code"))
             if any(c.code == code for c in choices):
-                raise ctx.fail(_join(ipath, "code"), f"kod '{code}' powtórzony")
-            choices.append(Choice(code, ctx.text(ctx.req(item, "label", ipath), _join(ipath, "label"))))
+                raise ictx.fail(_join(ipath, "code"), f"kod '{code}' powtórzony")
+            choices.append(Choice(code, ictx.text(ictx.req(item, "label", ipath), _join(ipath, "label"))))
         if not choices:
-            raise ctx.fail(lpath, "lista wyboru jest pusta")
+            raise ictx.fail(lpath, "lista wyboru jest pusta")
         out[list_id] = tuple(choices)
-    return out
+    return out, infos
 
 
 def _rules(ctx: _Ctx, value: Any) -> tuple[Rule, ...]:
@@ -319,7 +419,16 @@ def _rules(ctx: _Ctx, value: Any) -> tuple[Rule, ...]:
         severity = data.pop("severity", "error")
         if severity not in ("error", "warning"):
             raise ctx.fail(_join(path, "severity"), "dozwolone: error, warning")
-        rules.append(Rule(kind, data, severity))
+        provenance = _provenance(ctx, data, path)
+        data.pop("source", None)
+        data.pop("ref", None)
+        if provenance.is_program and severity == "error" and kind not in CONSISTENCY_RULES:
+            raise ctx.fail(
+                _join(path, "severity"),
+                f"reguła '{kind}' pochodzi tylko od programu (source: program): może być najwyżej ostrzeżeniem "
+                "(severity: warning), nie wymogiem konkursu",
+            )
+        rules.append(Rule(kind, data, severity, provenance))
     return tuple(rules)
 
 
@@ -336,6 +445,9 @@ def _indicators(ctx: _Ctx, value: Any) -> tuple[IndicatorDef, ...]:
             ctx.req(data, name, path)
         label = ctx.text(data.pop("label", None), _join(path, "label"))
         avg = data.pop("kkk_average", None)
+        provenance = _provenance(ctx, data, path) if avg is not None else None
+        data.pop("source", None)
+        data.pop("ref", None)
         population = data.get("population")
         if population is not None and population not in POPULATIONS:
             raise ctx.fail(_join(path, "population"), f"dozwolone: {', '.join(POPULATIONS)}")
@@ -346,13 +458,22 @@ def _indicators(ctx: _Ctx, value: Any) -> tuple[IndicatorDef, ...]:
                 label,
                 data,
                 ctx.decimal(avg, _join(path, "kkk_average")) if avg is not None else None,
+                provenance,
             )
         )
     return tuple(out)
 
 
-def parse_definition(raw: Any, source: str) -> FormDefinition:
-    """Build a `FormDefinition` from parsed JSON, validating every part."""
+def _carried_from(ctx: _Ctx, value: Any) -> dict[str, str]:
+    out = {}
+    for new_key, old_key in ctx.obj(value, "carried_from").items():
+        out[new_key] = ctx.string(old_key, _join("carried_from", new_key))
+    return out
+
+
+def parse_definition(raw: Any, source: str, base_dir: Path | None = None) -> FormDefinition:
+    """Build a `FormDefinition` from parsed JSON, validating every part. Lists kept as data files are read from
+    `base_dir` (the definitions folder unless given)."""
     ctx = _Ctx(source)
     data = ctx.obj(raw, "")
     ctx.unknown_keys(
@@ -369,10 +490,11 @@ def parse_definition(raw: Any, source: str) -> FormDefinition:
             "sections",
             "rules",
             "indicators",
+            "carried_from",
         },
         "",
     )
-    lists = _lists(ctx, ctx.req(data, "lists", ""))
+    lists, list_info = _lists(ctx, ctx.req(data, "lists", ""), base_dir or DEFINITIONS_DIR)
     sections = tuple(
         _section(ctx, s, _join("sections", i), lists)
         for i, s in enumerate(ctx.arr(ctx.req(data, "sections", ""), "sections"))
@@ -390,6 +512,7 @@ def parse_definition(raw: Any, source: str) -> FormDefinition:
                 ctx.req(elig, "established_field", "eligibility"), "eligibility.established_field"
             ),
             reference_field=ctx.string(ctx.req(elig, "reference_field", "eligibility"), "eligibility.reference_field"),
+            provenance=_provenance(ctx, elig, "eligibility"),
         ),
         enterprise_types=tuple(ctx.arr(ctx.req(data, "enterprise_types", ""), "enterprise_types")),
         sme_types=tuple(ctx.arr(data.get("sme_types", []), "sme_types")),
@@ -398,6 +521,8 @@ def parse_definition(raw: Any, source: str) -> FormDefinition:
         rules=_rules(ctx, data.get("rules", [])),
         indicators=_indicators(ctx, data.get("indicators", [])),
         source=source,
+        list_info=list_info,
+        carried_from=_carried_from(ctx, data.get("carried_from", {})),
     )
     _index(ctx, definition)
     return definition
@@ -432,6 +557,9 @@ def _index(ctx: _Ctx, d: FormDefinition) -> None:
                     _join(_join(field_paths[key], cond_name), "field"),
                     f"pole {key}: warunek odwołuje się do nieznanego pola '{cond.key}'",
                 )
+    for new_key in d.carried_from:
+        if new_key not in d._fields and new_key not in d._tables:
+            raise ctx.fail(_join("carried_from", new_key), f"nieznane pole ani tabela '{new_key}' tej rundy")
     for key in (d.eligibility.established_field, d.eligibility.reference_field):
         if key not in d._fields:
             raise ctx.fail("eligibility", f"nieznane pole '{key}'")
@@ -479,7 +607,7 @@ def load_definition_file(path: Path) -> FormDefinition:
         raise DefinitionError(f"{path.name}: nie można odczytać pliku ({exc.strerror})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DefinitionError(f"{path.name}: niepoprawny JSON ({exc})") from None
-    definition = parse_definition(raw, path.name)
+    definition = parse_definition(raw, path.name, path.parent)
     if definition.id != path.stem:
         raise DefinitionError(f"{path.name}: id: '{definition.id}' różni się od nazwy pliku '{path.stem}'")
     return definition
@@ -487,6 +615,23 @@ def load_definition_file(path: Path) -> FormDefinition:
 
 def available_forms() -> list[str]:
     return sorted(p.stem for p in DEFINITIONS_DIR.glob("*.json"))
+
+
+def newest_form() -> str:
+    """The round new applications, the demo and a renewal start on: the highest `round_year` (then the id).
+    Read from the files' `round_year` alone, so a damaged older round never changes the default."""
+    best: tuple[int, str] | None = None
+    for form_id in available_forms():
+        try:
+            year = json.loads((DEFINITIONS_DIR / f"{form_id}.json").read_text(encoding="utf-8")).get("round_year")
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+            continue
+        if isinstance(year, int) and not isinstance(year, bool) and (best is None or (year, form_id) > best):
+            best = (year, form_id)
+    return best[1] if best else "kkk-2021"
+
+
+DEFAULT_FORM = newest_form()
 
 
 @cache

@@ -30,6 +30,10 @@ FIELD_TYPES = (
     "postcode",
 )
 SECTION_KINDS = ("general", "members", "area", "attachments", "declarations")
+# Where a threshold, rule, required attachment or help-text claim comes from (forms/definitions/README.md):
+# `seed` the ministry presentation, `rules` a published rule of that round (with its reference), `published` another
+# public official document (with its reference), `program` Klaster's own recommendation.
+SOURCE_KINDS = ("seed", "rules", "published", "program")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,72 @@ class Text:
 
 
 EMPTY_TEXT = Text("")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The source of a rule or a claim. Only `program` is a recommendation; the others may be shown as rules."""
+
+    source: str
+    ref: str | None = None
+
+    @property
+    def is_program(self) -> bool:
+        return self.source == "program"
+
+    def label(self, lang: str = "pl") -> str:
+        """How the help and the PDF introduce a claim of this source."""
+        ref = f" ({self.ref})" if self.ref else ""
+        if lang == "en":
+            return {
+                "seed": "From the ministry's presentation of the criteria",
+                "rules": f"Competition rules{ref}",
+                "published": f"Published source{ref}",
+                "program": "Klaster's recommendation",
+            }[self.source]
+        return {
+            "seed": "Według prezentacji ministerstwa",
+            "rules": f"Wymóg regulaminu konkursu{ref}",
+            "published": f"Według źródła{ref}",
+            "program": "Wskazówka programu",
+        }[self.source]
+
+
+PROGRAM = Provenance("program")
+
+
+@dataclass(frozen=True)
+class HelpPart:
+    text: Text
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Help(Text):
+    """A help text made of claims, each with its source; `pl`/`en` are the composed text, every claim introduced by
+    its source ("Wymóg regulaminu …", "Wskazówka programu: …"), so whoever shows `get(lang)` shows the difference."""
+
+    parts: tuple[HelpPart, ...] = ()
+
+    @classmethod
+    def of(cls, parts: tuple[HelpPart, ...]) -> Help:
+        def compose(lang: str) -> str:
+            return "\n".join(f"{p.provenance.label(lang)}: {p.text.get(lang)}" for p in parts)
+
+        has_en = any(p.text.en for p in parts)
+        return cls(compose("pl"), compose("en") if has_en else None, parts)
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    """Where a reference list comes from (a list kept as a data file under forms/definitions/lists/)."""
+
+    title: Text
+    provenance: Provenance
+    date: str
+    file: str = ""
+    note: Text | None = None
+    unconfirmed: tuple[str, ...] = ()  # codes whose names the sources did not confirm
 
 
 @dataclass(frozen=True)
@@ -155,6 +225,7 @@ class Rule:
     kind: str
     params: dict[str, Any]
     severity: str = "error"
+    provenance: Provenance = PROGRAM
 
 
 @dataclass(frozen=True)
@@ -164,6 +235,7 @@ class IndicatorDef:
     label: Text
     params: dict[str, Any]
     kkk_average: Decimal | None = None
+    provenance: Provenance | None = None  # of the KKK average
 
 
 @dataclass(frozen=True)
@@ -172,6 +244,7 @@ class Eligibility:
     min_members: int
     established_field: str
     reference_field: str
+    provenance: Provenance = PROGRAM
 
 
 @dataclass(frozen=True)
@@ -188,6 +261,9 @@ class FormDefinition:
     rules: tuple[Rule, ...]
     indicators: tuple[IndicatorDef, ...]
     source: str = ""
+    list_info: dict[str, ListInfo] = field(default_factory=dict)
+    # Renewal into this round: {new key: old key} for keys that moved or were renamed (forms/renewal.py).
+    carried_from: dict[str, str] = field(default_factory=dict)
     # Indexes built by the loader.
     _fields: dict[str, FieldDef] = field(default_factory=dict, repr=False, compare=False)
     _tables: dict[str, TableDef] = field(default_factory=dict, repr=False, compare=False)

@@ -89,7 +89,7 @@ def test_kkk_2019_shape(definition):
     assert definition.eligibility.min_age_years == 3
     assert definition.enterprise_types == ("micro", "small", "medium", "large")
     assert definition.sme_types == ("micro", "small", "medium")
-    assert len(definition.choices("kis")) == 13
+    assert len(definition.choices("kis")) == 15  # the KIS list in force from 1 January 2019
     assert len(definition.choices("voivodeship")) == 16
     assert definition.field("coordinator.nip").type == "nip"
     assert definition.table("members").row_key == "nip"
@@ -461,8 +461,8 @@ def test_empty_list(broken):
 
 
 def test_duplicate_list_code(broken):
-    msg = broken(lambda d: d["lists"]["kis"].append(copy.deepcopy(d["lists"]["kis"][0])))
-    assert "lists.kis[13].code" in msg and "'1' powtórzony" in msg
+    msg = broken(lambda d: d["lists"]["voivodeship"].append(copy.deepcopy(d["lists"]["voivodeship"][0])))
+    assert "lists.voivodeship[16].code" in msg and "'02' powtórzony" in msg
 
 
 def test_enterprise_type_not_a_member_type(broken):
