@@ -33,6 +33,7 @@ from forms.cells import CellError, check_cell, fold, needs_check, parse_yes_no, 
 from forms.schema import FormDefinition, TableDef
 
 MEMBERS = "members"
+INSTRUCTION_TITLES = ("instrukcja", "objasnienia", "instructions", "pomoc")
 NOTE_WORDS = (
     "uwaga",
     "uwagi",
@@ -82,7 +83,10 @@ def load_sheet(
     source = read_checked(path)
     matcher = HeaderMatcher(table, definition)
     with open_workbook(source) as wb:
-        sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        # Every sheet, hidden ones too (the data may sit on a third, hidden sheet), visible ones first on a tie;
+        # never an instructions sheet, whose rows name the columns and would read as members.
+        sheets = [ws for ws in wb.worksheets if not _is_instructions(ws.title)]
+        sheets.sort(key=lambda ws: getattr(ws, "sheet_state", "visible") != "visible")
         best: tuple[int, Any, int, tuple] | None = None  # (score, sheet, header row, headers)
         for ws in sheets:
             found = find_header_row(_head(ws, source.file_name), matcher)
@@ -106,6 +110,10 @@ def load_sheet(
             )
         ]
         return SheetData(source, ws.title, header_row, tuple(headers[:width]), rows)
+
+
+def _is_instructions(title: str) -> bool:
+    return fold(title).startswith(INSTRUCTION_TITLES)
 
 
 # Interpreting rows ---------------------------------------------------------------------------------------
