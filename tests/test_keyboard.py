@@ -146,7 +146,7 @@ def test_shortcuts_page_lists_menu_and_table_keys(qtbot, repo):
     qtbot.waitExposed(dialog)
     rows = dialog.rows()
     keys = {r[1] for r in rows}
-    assert {"F7", "F8", "Ctrl+Tab / Ctrl+Shift+Tab", "Ctrl+Insert"} <= keys
+    assert {"F7", "F8", "Ctrl+Z", "Ctrl+Y", "Ctrl+Tab / Ctrl+Shift+Tab", "Ctrl+Insert"} <= keys
     assert dialog.windowTitle() == "Skróty klawiszowe"
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)  # Escape closes, as in Qt's dialogs
     assert not dialog.isVisible()

@@ -92,6 +92,9 @@ class Session(QObject):
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self.check_elsewhere)
         self._watch.start()
+        from ui.undo import UndoHistory
+
+        self.history = UndoHistory(self)  # undo/redo of every edit below, replayed through these same methods
         self.problems = ProblemIndex([])
         self.indicators: list[IndicatorValue] = []
         self.sections: list[SectionProgress] = []
@@ -145,6 +148,7 @@ class Session(QObject):
         if new != old:
             self._values.add(key)
             self._schedule()
+            self.history.value_changed(key, old, new)
             self.valueChanged.emit(key)
         return new
 
@@ -160,6 +164,7 @@ class Session(QObject):
         if new != old:
             self._mark_row(table, row)
             self._schedule()
+            self.history.cell_changed(table, index, column, old, new)
             self.cellChanged.emit(table, index, column)
         return new
 
@@ -170,6 +175,7 @@ class Session(QObject):
         self._mark_row(table, row)
         self._orders.add(table)
         self._schedule()
+        self.history.rows_added(table, self.doc.rows(table).index(row), [row.data])
         self.tableChanged.emit(table)
         return row
 
@@ -177,20 +183,25 @@ class Session(QObject):
         """Append several rows at once (paste from Excel)."""
         if not self._guard():
             return 0
+        first = len(self.doc.rows(table))
         for data in rows:
             self._mark_row(table, self.doc.add_row(table, data))
         self._orders.add(table)
         self._schedule()
+        self.history.rows_added(table, first, [r.data for r in self.doc.rows(table)[first:]])
         self.tableChanged.emit(table)
         return len(rows)
 
     def remove_rows(self, table: str, indexes: list[int]) -> None:
         if not self._guard():
             return
+        removed = []
         for index in sorted(set(indexes), reverse=True):
             row = self.doc.remove_row(table, index)
+            removed.append((index, row.data))
             self._deleted.append(row.uid)
             self._rows.get(table, set()).discard(row.uid)
+        self.history.rows_removed(table, removed)
         self._orders.add(table)
         self._schedule()
         self.tableChanged.emit(table)
@@ -204,6 +215,7 @@ class Session(QObject):
         self.doc.move_row(table, index, new_index)
         self._orders.add(table)
         self._schedule()
+        self.history.row_moved(table, index, new_index)
         self.tableChanged.emit(table)
 
     def attach_file(self, content: bytes) -> str:
@@ -244,6 +256,7 @@ class Session(QObject):
             lost = len(values) + sum(len(u) for u in rows.values()) + len(deleted) + len(orders)
             self._drop_pending()
             self.storage_problem = str(exc)
+            self.history.clear()
             try:
                 self.reload()
             except (RepositoryError, StorageError):  # deleted elsewhere, or the database is gone
@@ -313,6 +326,7 @@ class Session(QObject):
             lost = len(self._values) + sum(len(u) for u in self._rows.values()) + len(self._deleted)
             self._drop_pending()
         self.reload()
+        self.history.clear()  # the edits it holds were made on an application that is no longer what is stored
         text = self.tr(
             "Wniosek zmieniono poza tym oknem (inny program albo przywrócona kopia); pokazuję zapisaną wersję."
         )

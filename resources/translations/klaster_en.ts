@@ -1459,6 +1459,16 @@ Finalise the application?</translation>
         <source>&amp;Skróty klawiszowe</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>&amp;Cofnij</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>&amp;Ponów</source>
+        <translation>&amp;Redo</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1576,6 +1586,44 @@ Finalise the application?</translation>
         <location filename="../../ui/dialogs/shortcuts.py" line="1" />
         <source>przesuń wiersz w górę / w dół</source>
         <translation>move the row up / down</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <location filename="../../ui/undo.py" line="1" />
+        <source>zmiana pola „{field}”</source>
+        <translation>change of the field “{field}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="1" />
+        <source>zmiana komórki (wiersz {row})</source>
+        <translation>change of a cell (row {row})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="1" />
+        <source>dodanie wiersza</source>
+        <translation>adding a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="1" />
+        <source>wklejenie wierszy ({n})</source>
+        <translation>pasting rows ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="1" />
+        <source>usunięcie wierszy ({n})</source>
+        <translation>removing rows ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="1" />
+        <source>przesunięcie wiersza</source>
+        <translation>moving a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/xlsx/import_dialog.py" line="1" />
+        <source>import z pliku Excel</source>
+        <translation>import from an Excel file</translation>
     </message>
 </context>
 </TS>

@@ -9,14 +9,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from forms.schema import FieldDef, FormDefinition
 from ui.i18n import current_language
 
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; border-radius: 3px; padding: 1px 4px;"
 WARNING_STYLE = "color: #5d4000; background: #ffe082; border-radius: 3px; padding: 1px 4px;"
+
+
+class _UndoToWindow(QObject):
+    """Ctrl+Z / Ctrl+Y in a field reach the window's Edycja › Cofnij / Ponów (the application's one history),
+    not the text box's own undo, which would know nothing of autosave and of the other fields."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)
+        ):
+            event.ignore()  # not taken by the text box: the window's shortcut runs
+            return True
+        return False
+
+
+_UNDO_TO_WINDOW = _UndoToWindow()
 
 
 class FieldEditor(QWidget):
@@ -40,6 +59,11 @@ class FieldEditor(QWidget):
         self._layout.insertWidget(0, widget)
         self._layout.addWidget(self._message)
         self.setFocusProxy(widget)
+        for edit in [widget, *widget.findChildren(QWidget)]:
+            if isinstance(edit, QPlainTextEdit):
+                edit.setUndoRedoEnabled(False)
+            if isinstance(edit, QLineEdit | QPlainTextEdit):
+                edit.installEventFilter(_UNDO_TO_WINDOW)
 
     # Subclasses implement these three.
     def value(self) -> Any:

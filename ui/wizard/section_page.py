@@ -165,7 +165,12 @@ class SectionPage(QScrollArea):
 
     def _value_changed(self, key: str) -> None:
         editor = self.editors.get(key)
-        if editor is not None and editor.value() != self.session.doc.values.get(key) and not editor.hasFocus():
+        replaying = self.session.history.replaying_now  # an undo reaches the field even while it has the focus
+        if (
+            editor is not None
+            and editor.value() != self.session.doc.values.get(key)
+            and (replaying or not editor.hasFocus())
+        ):
             editor.set_value(self.session.doc.values.get(key))
         self._update_visibility()
 

@@ -259,6 +259,13 @@ class WizardWindow(QMainWindow):
         package.triggered.connect(lambda: self._call("ui.package_dialog", "package_dialog"))
         app_menu.addActions([versions, package])
         edit_menu = self.menuBar().addMenu(self.tr("&Edycja"))
+        history = self.session.history
+        self.undo_action = history.createUndoAction(self, self.tr("&Cofnij"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = history.createRedoAction(self, self.tr("&Ponów"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         next_problem = QAction(self.tr("&Następny problem"), self)
         next_problem.setShortcut(QKeySequence("F8"))
         next_problem.triggered.connect(self.next_problem)

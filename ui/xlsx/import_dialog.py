@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -290,8 +290,15 @@ def import_members_dialog(parent: QWidget | None, session: Any) -> Any:
 
 
 def reload_session(session: Any) -> None:
-    """Take the register again from the database after an import wrote it."""
+    """Take the register again from the database after an import wrote it; the import is one step of the undo
+    history (undoing it puts back, through the session, what was there before)."""
+    before = session.doc.copy()
     session.reload()
+    history = getattr(session, "history", None)
+    if history is not None:
+        history.document_replaced(
+            before, session.doc, QCoreApplication.translate("UndoHistory", "import z pliku Excel")
+        )
 
 
 def _capital(text: str) -> str:
