@@ -26,7 +26,7 @@ from models.repository import FINAL, Repository, RepositoryError
 log = logging.getLogger(__name__)
 
 # Modules that add commands: each has `add_parsers(sub)` and a `HANDLERS` dict of name -> handler(args, out).
-EXTENSIONS = ("app.cli_pdf", "app.cli_xlsx", "app.cli_package", "app.cli_storage", "app.cli_signed")
+EXTENSIONS = ("app.cli_pdf", "app.cli_xlsx", "app.cli_package", "app.cli_storage", "app.cli_signed", "app.cli_rounds")
 
 
 def _extensions() -> list:
@@ -95,6 +95,8 @@ WRITING_COMMANDS = {
     "demo": None,
     "members-import": "import",
     "questionnaires-import": "import",
+    "new": None,
+    "renew": None,
     "signed": None,  # records the signed file; `signed ID` alone only reads (it opens as a dry run)
 }
 RESCUE_COMMANDS = {"export"}  # read what can still be read from a damaged database

@@ -472,6 +472,19 @@ class Repository:
         """A renewal (odnowienie) started from an earlier application, carrying over the named parts."""
         return self._copy(app_id, kind="odnowienie", as_correction=False, keep=carried)
 
+    def renew_into(self, app_id: int, form_id: str) -> tuple[int, Any]:
+        """A renewal (odnowienie) on the form of a later round (`forms.renewal`): what maps by key carries over,
+        the rest is reported. Returns the new id and the `RenewalReport`."""
+        from forms.renewal import renew_document
+
+        source = self._get(app_id)
+        target = load_form(form_id)
+        new_doc, report = renew_document(self.load(app_id), target)
+        with self.db.atomic():
+            new_id = self.create(target.id, source.name, "odnowienie", parent_id=app_id)
+            self.save_document(new_id, new_doc)
+        return new_id, report
+
     def versions(self, app_id: int) -> list[ApplicationInfo]:
         """The chain of corrections this application belongs to, oldest first."""
         app = self._get(app_id)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMessageBo
 from export import kkk_json  # noqa: E402
 from forms.checks import check_document  # noqa: E402
 from forms.fmt import NBSP  # noqa: E402
+from forms.loader import DEFAULT_FORM  # noqa: E402
 from forms.progress import completeness, progress  # noqa: E402
 from models.db import backups_dir, open_database  # noqa: E402
 from models.repository import Repository  # noqa: E402
@@ -230,7 +231,7 @@ def test_new_application_dialog_keys(qtbot):
     dialog = NewApplicationDialog(lang="pl")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.form_id == "kkk-2019" and dialog.kind == "nadanie" and dialog.name == ""
+    assert dialog.form_id == DEFAULT_FORM == "kkk-2021" and dialog.kind == "nadanie" and dialog.name == ""
     assert "Krajowego Klastra Kluczowego" in dialog.round_title.text()
     dialog.name_edit.setText("  Klaster   Łódzki ")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
@@ -279,6 +280,7 @@ def test_duplicate(window, repo, doc):
 
 
 def test_renewal_carries_members_and_texts(window, repo, doc, monkeypatch):
+    monkeypatch.setattr("forms.loader.DEFAULT_FORM", doc.definition.id)  # a renewal within the same round
     app_id = add_app(repo, doc)
     window.refresh(app_id)
     confirm = Recorder(True)
@@ -299,6 +301,21 @@ def test_renewal_carries_members_and_texts(window, repo, doc, monkeypatch):
     assert renewed.get("signatory.name") is None and renewed.get("declaration.truth") is None
     assert renewed.rows("infra.finance") == [] and renewed.rows("attachments") == []
     assert cell(window, new_id, sw.COL_KIND) == "odnowienie"
+
+
+def test_renewal_into_the_newest_round(window, repo, doc, monkeypatch):
+    app_id = add_app(repo, doc)
+    window.refresh(app_id)
+    confirm, shown = Recorder(True), Recorder()
+    monkeypatch.setattr(start_dialogs, "ask_confirm", confirm)
+    monkeypatch.setattr("ui.start.actions.show_renewal_report", shown)
+    new_id = window.renew_selected()
+    assert new_id is not None and "w rundzie kkk-2021" in confirm.texts and len(shown.calls) == 1
+    info = repo.info(new_id)
+    assert (info.form_id, info.kind, info.parent_id) == ("kkk-2021", "odnowienie", app_id)
+    report = window.applications.last_renewal_report
+    assert "members" in report.carried and any(d.key == "signatory.name" for d in report.dropped)
+    assert len(repo.load(new_id).rows("members")) == len(doc.rows("members"))
 
 
 def test_renewal_declined_creates_nothing(window, repo, doc, monkeypatch):

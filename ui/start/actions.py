@@ -30,15 +30,32 @@ RENEWAL_PARTS = frozenset({"cluster", "coordinator", "contact", "members", "hr"}
 
 
 def renewal_carried(form_id: str) -> set[str]:
-    from forms.loader import DefinitionError, load_form
+    """What a renewal within the same round keeps (one answer, in `forms.renewal`, shared with the command line)."""
+    from forms import renewal
 
-    carried = set(RENEWAL_PARTS)
-    try:
-        definition = load_form(form_id)
-    except DefinitionError:
-        return carried
-    carried.update(key for key, f in definition.fields.items() if f.type == "longtext")
-    return carried
+    return renewal.renewal_carried(form_id)
+
+
+def show_renewal_report(parent, report) -> None:
+    """The report of a renewal into a new round, not modal (the new draft is already there); tests replace it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Information, tr("ApplicationActions", "Raport odnowienia"), "", parent=parent)
+    box.setText(
+        tr(
+            "ApplicationActions",
+            "Przeniesiono: {carried}, pod innym kluczem lub uzupełniono: {mapped}, nieprzeniesiono: {dropped}, "
+            "nowe wymagane pozycje: {required}. Szczegóły poniżej (PDF: main.py renew ID --round R --pdf PLIK).",
+        ).format(
+            carried=len(report.carried),
+            mapped=len(report.mapped),
+            dropped=len(report.dropped),
+            required=len(report.newly_required),
+        )
+    )
+    box.setDetailedText("\n".join(report.lines()))
+    box.open()
 
 
 def export_file_name(name: str, app_id: int) -> str:
@@ -126,6 +143,10 @@ class ApplicationActions(QObject):
         if info is None:
             return None
         name = info.name or self.tr("(bez nazwy)")
+        from forms.loader import DEFAULT_FORM
+
+        if info.form_id != DEFAULT_FORM:
+            return self._renew_into(info, name, DEFAULT_FORM)
         text = self.tr(
             "Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?\n\n"
             "Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, "
@@ -142,6 +163,35 @@ class ApplicationActions(QObject):
             return None
         self.window.refresh(new_id)
         self._status(self.tr("Utworzono wniosek o odnowienie statusu."))
+        return new_id
+
+    def _renew_into(self, info: ApplicationInfo, name: str, form_id: str) -> int | None:
+        """Odnowienie w nowej rundzie: a draft on the newest round's form, with the report of what carried."""
+        from forms.loader import DefinitionError
+        from models.db import StorageError
+        from models.repository import RepositoryError
+
+        text = self.tr(
+            "Utworzyć wniosek o odnowienie statusu w rundzie {new} na podstawie wniosku „{name}” (runda {old})?\n\n"
+            "Status trwa trzy lata, więc odnowienie składa się na formularzu rundy otwartej teraz. Program przeniesie "
+            "wszystko, co ma swoje miejsce w nowym formularzu; czego nie da się przenieść (np. pozycje listy KIS "
+            "z innej listy, dane członków za poprzedni rok odniesienia, oświadczenia i podpis), wypisze w raporcie "
+            "razem z dotychczasową treścią."
+        ).format(new=form_id, name=name, old=info.form_id)
+        if not dialogs.ask_confirm(
+            self.window, self.tr("Odnowienie w nowej rundzie"), text, self.tr("Utwórz odnowienie")
+        ):
+            return None
+        self.window.flush(info.id)
+        try:
+            new_id, report = self.repo.renew_into(info.id, form_id)
+        except (RepositoryError, DefinitionError, StorageError) as exc:
+            self._fail(self.tr("Nie można utworzyć odnowienia"), exc)
+            return None
+        self.window.refresh(new_id)
+        self.last_renewal_report = report
+        self._status(self.tr("Utworzono wniosek o odnowienie statusu w rundzie {new}.").format(new=form_id))
+        show_renewal_report(self.window, report)
         return new_id
 
     def delete_selected(self) -> bool:
