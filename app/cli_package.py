@@ -17,8 +17,11 @@ def add_parsers(sub) -> None:
     s.add_argument("--limit-mb", type=float, default=20.0, help="limit wielkości poczty (domyślnie 20 MB)")
     s.add_argument("--split", action="store_true", help="podziel na części, gdy pakiet przekracza limit")
     s.add_argument("--to", default="", help="adres e-mail ministerstwa do wiadomości .eml")
-    s = sub.add_parser("verify", help="sprawdź pakiet (folder albo ZIP): sumy SHA-256, sumę kontrolną danych i PDF")
+    s = sub.add_parser(
+        "verify", help="sprawdź pakiet (folder, ZIP albo folder podany przy package): sumy SHA-256, dane, PDF, Excel"
+    )
     s.add_argument("package", type=Path)
+    s.add_argument("--draft", action="store_true", help="sprawdź też pakiet wersji roboczej (bez tego: błąd)")
 
 
 def cmd_package(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -49,27 +52,45 @@ def cmd_package(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             f"UWAGA: pakiet przekracza limit poczty {format_megabytes(result.limit_bytes)}; "
             "użyj --split, aby podzielić go na części."
         )
+    if result.corrects is not None:
+        out(f"Korekta wersji {result.corrects.version_no}; zestawienie zmian: {result.changes_name}")
     for part in result.parts:
         out(f"Część {part.number} z {part.count}: {part.zip_path} ({format_megabytes(part.size)})")
-    for path in write_drafts(result, args.to, Letter.of(repo.load(args.id), repo.info(args.id))):
-        out(f"Wiadomość e-mail (do wysłania): {path}")
+    try:
+        paths = write_drafts(result, args.to, Letter.of(repo.load(args.id), repo.info(args.id)))
+    except PackageError as exc:
+        raise UsageError(str(exc)) from None
+    for path in paths:
+        out(f"Wiadomość e-mail (do wysłania): {path} ({format_megabytes(path.stat().st_size)})")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from export.package.verify import verify_package
+    """Each package found at the path: what was checked, the application it is, and the verdict."""
+    from app.cli import UsageError
+    from export.package.verify import NotAPackage, locate, verify_package
 
-    report = verify_package(args.package)
-    for line in report.checked:
-        out(f"OK: {line}")
-    for line in report.problems:
-        out(f"BŁĄD: {line}")
-    out(
-        "Pakiet zgodny."
-        if report.ok
-        else f"Pakiet niezgodny: {plural(len(report.problems), 'problem', 'problemy', 'problemów')}."
-    )
-    return 0 if report.ok else 1
+    try:
+        targets = locate(args.package)
+    except NotAPackage as exc:
+        raise UsageError(str(exc)) from None
+    failed = 0
+    for target in targets:
+        if len(targets) > 1 or target != args.package:
+            out(f"Pakiet: {target}")
+        report = verify_package(target, allow_draft=args.draft)
+        for line in report.checked:
+            out(f"OK: {line}")
+        for line in report.problems:
+            out(f"BŁĄD: {line}")
+        if report.application is not None:
+            out(report.subject())
+        if report.ok:
+            out("Pakiet roboczy zgodny (wersja robocza, nie do wysłania)." if report.draft else "Pakiet zgodny.")
+        else:
+            failed += 1
+            out(f"Pakiet niezgodny: {plural(len(report.problems), 'problem', 'problemy', 'problemów')}.")
+    return 1 if failed else 0
 
 
 HANDLERS = {"package": cmd_package, "verify": cmd_verify}

@@ -35,7 +35,7 @@ FORMAT = "kkk-application"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = limits.MAX_KKK_JSON_BYTES
 _FORM_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-TOP_KEYS = {"format", "format_version", "form", "form_version", "checksum", "values", "tables"}
+TOP_KEYS = {"format", "format_version", "form", "form_version", "checksum", "application", "values", "tables"}
 FILE_COLUMN = "content_base64"
 
 
@@ -50,7 +50,9 @@ class KkkFileError(ValueError):
         super().__init__(f"{source}: {shown}")
 
 
-def to_dict(doc: Document) -> dict[str, Any]:
+def to_dict(doc: Document, application: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`application`: who the file belongs to (uuid, version, state, the version a korekta corrects), written by
+    the package and compared by `verify`; outside the checksum, ignored by `import`."""
     body = doc.to_json()
     for table_key, rows in body["tables"].items():
         if not doc.definition.table(table_key).has_column("sha256"):
@@ -65,20 +67,21 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "form": doc.definition.id,
         "form_version": doc.definition.version,
         "checksum": doc.checksum(),
+        **({"application": application} if application is not None else {}),
         "values": body["values"],
         "tables": body["tables"],
     }
 
 
-def dumps(doc: Document) -> str:
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+def dumps(doc: Document, application: dict[str, Any] | None = None) -> str:
+    return json.dumps(to_dict(doc, application), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def write(doc: Document, path: Path) -> None:
+def write(doc: Document, path: Path, application: dict[str, Any] | None = None) -> None:
     """Write atomically: a crash never leaves a half-written file in place of a good one."""
     from export.atomic import write_bytes_atomic
 
-    write_bytes_atomic(Path(path), dumps(doc).encode("utf-8"))
+    write_bytes_atomic(Path(path), dumps(doc, application).encode("utf-8"))
 
 
 def _object(data: dict[str, Any], key: str, problems: list[str]) -> dict[str, Any]:
@@ -206,6 +209,8 @@ def from_dict(data: Any, source: str = "plik") -> Document:
     for key in data:
         if key not in TOP_KEYS:
             problems.append(f"{_join('', key)}: nieznany klucz")
+    if "application" in data and not isinstance(data["application"], dict):
+        problems.append("application: oczekiwano obiektu")
     definition = _form(data.get("form"), problems, source)
     doc = Document(definition)
     for key, raw in _object(data, "values", problems).items():

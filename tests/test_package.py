@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from export.package.builder import PackageError, build_package
-from export.package.eml import build_message, write_eml
+from export.package.eml import Letter, build_message, write_eml
 from export.package.names import safe_file_name, safe_name
 from export.package.verify import verify_package
 from forms.demo import make_demo
@@ -74,19 +74,19 @@ def test_packaging_twice_gives_the_same_bytes(final_app, package, tmp_path):
 
 def test_eml_draft_carries_every_file_intact(package, final_app, tmp_path):
     repo, app_id, _draft, doc = final_app
-    msg = build_message(package, "klastry@example.gov.pl", doc.get("cluster.name"), "konkurs 2019", "nadanie", 1)
+    msg = build_message(package, "klastry@example.gov.pl", Letter.of(repo.load(app_id), repo.info(app_id)))
     path = write_eml(msg, tmp_path / "wniosek.eml")
     parsed = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert parsed["X-Unsent"] == "1"
     assert parsed["To"] == "klastry@example.gov.pl"
-    assert "Krajowego Klastra Kluczowego" in parsed["Subject"] and doc.get("cluster.name") in parsed["Subject"]
+    assert parsed["Subject"] == "Wniosek o status KKK – Dolina Stali – nadanie – konkurs 2019"
     body = parsed.get_body(("plain",)).get_content()
     assert doc.checksum() in body
     attachments = {part.get_filename(): part.get_content() for part in parsed.iter_attachments()}
     for entry in package.entries:
         name = entry.name.split("/")[-1]
         assert hashlib.sha256(attachments[name]).hexdigest() == entry.sha256
-    assert "manifest.json" in attachments
+    assert "manifest.json" in attachments and "SUMY_KONTROLNE.txt" in attachments
 
 
 def test_verify_accepts_the_package_and_names_each_tampered_file(package, tmp_path):
@@ -128,7 +128,7 @@ def test_drafts_only_as_marked_drafts(final_app, tmp_path):
 
 def test_split_into_parts_each_with_its_manifest(final_app, tmp_path):
     repo, app_id, _draft, _doc = final_app
-    result = build_package(repo, app_id, tmp_path, limit_mb=0.1, split=True)
+    result = build_package(repo, app_id, tmp_path, limit_mb=0.3, split=True)
     assert result.over_limit and len(result.parts) >= 2
     names = []
     for part in result.parts:
@@ -157,7 +157,7 @@ def test_cli_package_and_verify(final_app, tmp_path, capsys):
     lines.clear()
     assert run(["verify", str(zip_path)], lines.append) == 1
     assert any(".xlsx: suma SHA-256 nie zgadza się" in line for line in lines)
-    assert run(["verify", str(tmp_path / "nothing.zip")], lines.append) == 1
+    assert run(["verify", str(tmp_path / "nothing.zip")], lines.append) == 2  # not a package: usage
 
 
 def test_safe_names():

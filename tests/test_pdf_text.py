@@ -98,10 +98,12 @@ def test_values_print_in_polish(definition):
     assert difference_text(Decimal("7.44")) == "+7,44\u00a0p.p."
 
 
-def test_qr_payload_carries_id_version_and_checksum():
+def test_qr_payload_carries_number_version_and_checksum():
     digest = "ab" * 32
-    fields = parse_payload(payload(12, "u-1", 3, digest, "kkk-2019"))
-    assert fields == {"id": "12", "uuid": "u-1", "wersja": "3", "runda": "kkk-2019", "sha256": digest}
+    fields = parse_payload(payload("AB12-CD34-EF56", "u-1", 3, digest, "kkk-2019"))
+    assert fields == {"nr": "AB12-CD34-EF56", "uuid": "u-1", "wersja": "3", "runda": "kkk-2019", "sha256": digest}
+    fields = parse_payload(payload("AB12", "u-2", 2, digest, "kkk-2019", f"u-1/1/{digest}"))
+    assert fields["koryguje"] == f"u-1/1/{digest}"  # a korekta names the version it replaces
     assert parse_payload("something else") == {}
 
 

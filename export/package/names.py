@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from forms import limits
+
 _POLISH = str.maketrans({"ł": "l", "Ł": "L"})
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
@@ -32,3 +34,21 @@ def safe_file_name(name: str, max_length: int = 80) -> str:
     if not dot or not stem or not re.fullmatch(r"[A-Za-z0-9]{1,8}", ext):
         return safe_name(name, max_length)
     return f"{safe_name(stem, max_length - len(ext) - 1)}.{ext.lower()}"
+
+
+_QUOTED = re.compile(r"[«„\"“”']\s*([^«»„”\"“']{2,}?)\s*[»”\"“']")
+SHORT_NAME_CHARS = 60
+
+
+def short_name(name: str, limit: int = SHORT_NAME_CHARS) -> str:
+    """The name a cluster goes by: the part in quotes (`Klaster … «Dolina Stali»` -> `Dolina Stali`), else the whole
+    name; one line, at most `limit` characters (cut at a word, with …)."""
+    text = limits.one_line(name or "")
+    found = _QUOTED.search(text)
+    if found and found.group(1).strip():
+        text = found.group(1).strip()
+    if len(text) > limit:
+        cut = text[: limit - 1]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:–-") + "…"
+    return text or "klaster"

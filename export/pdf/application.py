@@ -34,28 +34,37 @@ INDICATORS_TITLE = "Wskaźniki klastra na tle średnich KKK"
 
 
 def build_application_pdf(
-    doc: Document, info: Any, path: Path | str, *, today: dt.date | None = None, progress: Progress | None = None
+    doc: Document,
+    info: Any,
+    path: Path | str,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    corrects: Any = None,
 ) -> None:
-    """Write the application PDF to `path` (atomically: a failed or cancelled export leaves no file behind)."""
-    write_pdf(application_pdf_bytes(doc, info, today=today, progress=progress), path)
+    """Write the application PDF to `path` (atomically: a failed or cancelled export leaves no file behind).
+    `corrects`: the info of the version a korekta replaces (named on the cover and in the QR code)."""
+    write_pdf(application_pdf_bytes(doc, info, today=today, progress=progress, corrects=corrects), path)
 
 
 def application_pdf_bytes(
-    doc: Document, info: Any, *, today: dt.date | None = None, progress: Progress | None = None
+    doc: Document, info: Any, *, today: dt.date | None = None, progress: Progress | None = None, corrects: Any = None
 ) -> bytes:
-    story, decor, meta = application_story(doc, info, today=today)
+    story, decor, meta = application_story(doc, info, today=today, corrects=corrects)
     return render(story, decor, meta, progress)
 
 
-def application_story(doc: Document, info: Any, *, today: dt.date | None = None) -> tuple[list[Flowable], Decor, Meta]:
+def application_story(
+    doc: Document, info: Any, *, today: dt.date | None = None, corrects: Any = None
+) -> tuple[list[Flowable], Decor, Meta]:
     """The flowables of the application PDF and what its pages carry (also used by the benchmark)."""
-    f = facts(doc, info, today)
+    f = facts(doc, info, today, corrects)
     builder = _Story(doc, f)
     story, entries = builder.build()
     toc = Toc(entries)
     at = story.index(builder.toc_marker)
     story[at : at + 1] = toc.flowables()
-    decor = Decor(f.name, f.header_version, f.short_checksum, draft=not f.final, toc=toc)
+    decor = Decor(f.name, f.header_version, f.short_checksum, draft=not f.final, toc=toc, moment=f.moment)
     return story, decor, pdf_meta(doc, f, "Wniosek")
 
 

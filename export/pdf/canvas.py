@@ -3,13 +3,15 @@ the footer (checksum, "Strona X z Y"), the "WERSJA ROBOCZA" watermark on drafts 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from export.pdf.fonts import SANS, SANS_BOLD
+from export.pdf.fonts import FILES, SANS, SANS_BOLD
+from export.pdf.outline import draw_outlined, text_width
 from export.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, WATERMARK
 from export.pdf.text import plain
 from export.pdf.toc import Toc
@@ -27,6 +29,21 @@ class Decor:
     checksum: str  # grouped, e.g. "3f9a-1c02-77be-90d4"
     draft: bool
     toc: Toc | None = None
+    moment: dt.datetime | None = None  # the document's creation date in its metadata
+
+
+class _Stamp:
+    """What reportlab reads the creation and modification dates from (`TimeStamp`): a fixed moment, so that the
+    same document gives the same bytes and still carries its real date."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        offset = moment.utcoffset() if moment.tzinfo else moment.astimezone().utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset else 0
+        self.YMDhms = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+        self.dhh, self.dmm = int(minutes / 60), abs(minutes) % 60
+        self.t = moment.timestamp()
+        self.lt = self.YMDhms
+        self.tzname = ""
 
 
 def page_label(number: int, total: int) -> str:
@@ -46,6 +63,8 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, decor: Decor, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._decor = decor
+        if decor.moment is not None:
+            self._doc._timeStamp = _Stamp(decor.moment)
         self._held: list[dict] = []
         self._marks: dict[int, list[tuple[str, dict]]] = {}  # page number -> bookmarks set on it
         self._forms: set[str] = set()
@@ -89,8 +108,11 @@ class NumberedCanvas(Canvas):
         self.setFillColor(MUTED)
         self.setFont(SANS_BOLD, HEAD_SIZE)
         self.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 14, page_label(number, total))
+        if d.draft:  # as text in the footer, so that a search or `verify` finds it
+            self.setFillColor(WATERMARK)
+            self.drawCentredString(width / 2, MARGIN_BOTTOM - 14, WATERMARK_TEXT)
         self.restoreState()
-        if d.draft:  # on the page itself: reportlab gives forms no ExtGState, so no transparency
+        if d.draft:
             self._watermark(width, height)
 
     def _shared(self, width: float, height: float) -> None:
@@ -114,13 +136,20 @@ class NumberedCanvas(Canvas):
         self.drawString(MARGIN_X, y, f"Suma kontrolna SHA-256: {d.checksum}")
 
     def _watermark(self, width: float, height: float) -> None:
-        angle = math.degrees(math.atan2(height, width))
-        size = 0.62 * math.hypot(width, height) / stringWidth(WATERMARK_TEXT, SANS_BOLD, 1)
+        """The diagonal "WERSJA ROBOCZA" as outlines (a drawing, not text: copying and searching skip it), once as a
+        form per page size; the transparency is set on the page, and the form inherits it."""
+        name = f"KlasterWatermark{int(width)}x{int(height)}"
+        if name not in self._forms:
+            font = FILES[SANS_BOLD]
+            size = 0.62 * math.hypot(width, height) / text_width(WATERMARK_TEXT, 1, font)
+            self.beginForm(name)
+            self.setFillColor(WATERMARK)
+            self.translate(width / 2, height / 2)
+            self.rotate(math.degrees(math.atan2(height, width)))
+            draw_outlined(self, WATERMARK_TEXT, -text_width(WATERMARK_TEXT, size, font) / 2, -size * 0.35, size, font)
+            self.endForm()
+            self._forms.add(name)
         self.saveState()
-        self.setFillColor(WATERMARK)
         self.setFillAlpha(0.13)
-        self.setFont(SANS_BOLD, size)
-        self.translate(width / 2, height / 2)
-        self.rotate(angle)
-        self.drawCentredString(0, -size * 0.35, WATERMARK_TEXT)
+        self.doForm(name)
         self.restoreState()

@@ -62,13 +62,14 @@ def _table(changes: list[Change], width: float) -> LongTable:
 
 def changes_story(old: Document, old_info: Any, new: Document, new_info: Any, today: dt.date) -> list[Flowable]:
     width = frame_width(PORTRAIT)
-    before, after = facts(old, old_info, today), facts(new, new_info, today)
+    before, after = facts(old, old_info, today), facts(new, new_info, today, old_info)
     changes = diff_documents(old, new)
     out: list[Flowable] = [
         Paragraph("Zestawienie zmian", style("h1")),
         Paragraph(markup(after.name), style("h2")),
         kv_table(
             [
+                ("Numer wniosku (wersja późniejsza)", after.number),
                 ("Wersja wcześniejsza", f"{before.version}; {before.state}"),
                 ("Suma kontrolna (wcześniejsza)", before.checksum),
                 ("Wersja późniejsza", f"{after.version}; {after.state}"),
@@ -96,9 +97,9 @@ def changes_story(old: Document, old_info: Any, new: Document, new_info: Any, to
 def changes_pdf_bytes(
     old: Document, old_info: Any, new: Document, new_info: Any, *, today: dt.date | None = None
 ) -> bytes:
-    today = today or dt.date.today()
-    after = facts(new, new_info, today)
-    decor = Decor(after.name, after.header_version, after.short_checksum, draft=not after.final)
+    after = facts(new, new_info, today, old_info)
+    today = after.today
+    decor = Decor(after.name, after.header_version, after.short_checksum, draft=not after.final, moment=after.moment)
     return render(changes_story(old, old_info, new, new_info, today), decor, pdf_meta(new, after, "Zestawienie zmian"))
 
 

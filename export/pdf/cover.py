@@ -24,6 +24,14 @@ def full_checksum_lines(checksum: str) -> str:
     return " ".join(groups[:4]) + "\n" + " ".join(groups[4:])
 
 
+def moment_pair(f: Facts) -> tuple[str, str]:
+    """A final document is dated by its finalisation (the same bytes whenever it is printed), a draft by its
+    printing."""
+    when = f.moment
+    text = f"{format_date(when.date())}, godz. {when:%H:%M}" if when is not None else format_date(f.today)
+    return ("Data finalizacji", text) if f.final else ("Data wydruku", text)
+
+
 def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
     d = doc.definition
     band = Table(
@@ -61,7 +69,7 @@ def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
         return value_text(d, d.field(key), doc.values.get(key)) if d.has_field(key) else EMPTY
 
     pairs = [
-        ("Numer wniosku w programie", str(f.app_id) if f.app_id else EMPTY),
+        ("Numer wniosku", f.number or EMPTY),
         ("Rodzaj wniosku", f.kind_label or EMPTY),
         ("Runda konkursu", f.round),
         ("Formularz", f.form),
@@ -71,8 +79,10 @@ def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
         ("NIP koordynatora", field("coordinator.nip")),
         ("Województwo", field("cluster.voivodeship")),
         ("Rok referencyjny", field("meta.reference_year")),
-        ("Data wydruku", format_date(f.today)),
+        moment_pair(f),
     ]
+    if f.corrects is not None:
+        pairs.insert(5, ("Korekta – zastępuje", f.corrects.text))
     out.append(kv_table(pairs, width, label_share=0.34))
     out.append(Spacer(1, 10 * mm))
     text = [
@@ -84,11 +94,13 @@ def cover(doc: Document, f: Facts, width: float) -> list[Flowable]:
         Paragraph(
             "Suma kontrolna obejmuje wszystkie dane wniosku (pola i tabele) w postaci kanonicznej; "
             "ta sama suma w pliku .kkk.json i w pakiecie dowodzi, że to te same dane. "
-            "Kod QR zawiera numer wniosku, jego wersję i pełną sumę kontrolną.",
+            "Kod QR zawiera numer i identyfikator wniosku, jego wersję i pełną sumę kontrolną"
+            + (", a w korekcie także wersję, którą zastępuje." if f.corrects else "."),
             style("note"),
         ),
     ]
-    qr = qr_drawing(payload(f.app_id, f.uuid, f.version_no, f.checksum, d.id), QR_SIZE)
+    corrects = f"{f.corrects.uuid}/{f.corrects.version_no}/{f.corrects.checksum}" if f.corrects else None
+    qr = qr_drawing(payload(f.number, f.uuid, f.version_no, f.checksum, d.id, corrects), QR_SIZE)
     box = Table([[text, qr]], colWidths=[width - QR_SIZE - 24, QR_SIZE + 24])
     box.setStyle(
         table_style(

@@ -39,6 +39,13 @@ class Facts:
     short_checksum: str  # 3f9a-1c02-77be-90d4
     today: dt.date
     coordinator: str
+    number: str = ""  # the application number: a short form of its uuid (`275C-8348-EE26`)
+    moment: dt.datetime | None = None  # the document's date: the finalisation for a final, else the export time
+    corrects: Corrected | None = None  # the version a korekta replaces
+
+    @property
+    def state_code(self) -> str:
+        return "final" if self.final else "draft"
 
     @property
     def header_version(self) -> str:
@@ -47,14 +54,55 @@ class Facts:
         return f"{self.version} · {state}"
 
 
+@dataclass(frozen=True)
+class Corrected:
+    """The version a korekta replaces, as its documents name it."""
+
+    uuid: str
+    version_no: int
+    checksum: str
+    finalized_on: str  # "12.03.2025"
+
+    @classmethod
+    def of(cls, info: Any) -> Corrected | None:
+        if info is None:
+            return None
+        when = _get(info, "finalized_at")
+        day = format_date(when.date() if isinstance(when, dt.datetime) else when) if when else ""
+        version = int(_get(info, "version_no", 1) or 1)
+        return cls(str(_get(info, "uuid", "")), version, _get(info, "checksum") or "", day)
+
+    @property
+    def text(self) -> str:
+        """`wersja 1 z 12.03.2025, suma kontrolna 275c-8348-ee26-ff19`."""
+        day = f" z {self.finalized_on}" if self.finalized_on else ""
+        return f"wersja {self.version_no}{day}, suma kontrolna {group_checksum(self.checksum)}"
+
+
+def application_number(uuid: str) -> str:
+    """The application's number as people see it: the first 12 hex digits of its uuid in groups
+    (`275C-8348-EE26`). The local database id is the same `1` for every coordinator's first application."""
+    digits = "".join(ch for ch in str(uuid or "") if ch.isalnum()).upper()[:12]
+    return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+
+
 def _get(info: Any, name: str, default: Any = None) -> Any:
     return getattr(info, name, default)
 
 
-def facts(doc: Document, info: Any, today: dt.date | None = None) -> Facts:
-    """`info` is a `models.repository.ApplicationInfo` (or anything with the same attributes)."""
+def facts(doc: Document, info: Any, today: dt.date | None = None, corrects: Any = None) -> Facts:
+    """`info` is a `models.repository.ApplicationInfo` (or anything with the same attributes); `corrects` the
+    info of the version a korekta replaces. A final document is dated by its finalisation (so that it stays the
+    same bytes), a draft by `today` or, without it, the export time."""
     d = doc.definition
-    today = today or dt.date.today()
+    final_at = _get(info, "finalized_at") if _get(info, "state") == "final" else None
+    if isinstance(final_at, dt.datetime):
+        moment = final_at
+    elif today is not None:
+        moment = dt.datetime.combine(today, dt.time())
+    else:
+        moment = dt.datetime.now().replace(microsecond=0)
+    today = today or moment.date()
     kind = doc.get("meta.application_type") or _get(info, "kind") or ""
     kind_label = (
         d.choice_label(d.field("meta.application_type").list or "", kind)
@@ -90,6 +138,9 @@ def facts(doc: Document, info: Any, today: dt.date | None = None) -> Facts:
         short_checksum=group_checksum(checksum),
         today=today,
         coordinator=doc.get("coordinator.name") or "",
+        number=application_number(_get(info, "uuid", "")),
+        moment=moment,
+        corrects=Corrected.of(corrects) if version_no > 1 else None,
     )
 
 
@@ -99,5 +150,8 @@ def pdf_meta(doc: Document, f: Facts, what: str) -> Meta:
         title=f"{what}: {f.name}",
         author=f.coordinator,
         subject=f"{f.title}; {f.round}; {f.version}; {f.state}",
-        keywords=f"KKK; {doc.definition.id}; id:{f.app_id}; wersja:{f.version_no}; sha256:{f.checksum}",
+        keywords=(
+            f"KKK; {doc.definition.id}; uuid:{f.uuid}; wersja:{f.version_no}; stan:{f.state_code}; "
+            f"sha256:{f.checksum}" + (f"; koryguje:{f.corrects.uuid}/{f.corrects.checksum}" if f.corrects else "")
+        ),
     )

@@ -8,9 +8,11 @@ from reportlab.graphics.shapes import Drawing
 PREFIX = "KLASTER-KKK"
 
 
-def payload(app_id: int, uuid: str, version: int, checksum: str, form_id: str) -> str:
-    """`KLASTER-KKK;id=12;uuid=…;wersja=2;runda=kkk-2019;sha256=<64 hex>`."""
-    return f"{PREFIX};id={app_id};uuid={uuid};wersja={version};runda={form_id};sha256={checksum}"
+def payload(number: str, uuid: str, version: int, checksum: str, form_id: str, corrects: str | None = None) -> str:
+    """`KLASTER-KKK;nr=275C-8348-EE26;uuid=…;wersja=2;runda=kkk-2019;sha256=<64 hex>`, and in a korekta
+    `;koryguje=<uuid>/<version>/<sha256>` (the version it replaces)."""
+    text = f"{PREFIX};nr={number};uuid={uuid};wersja={version};runda={form_id};sha256={checksum}"
+    return text + (f";koryguje={corrects}" if corrects else "")
 
 
 def parse_payload(text: str) -> dict[str, str]:

@@ -39,17 +39,23 @@ MAX_PROBLEMS = 12  # listed one by one; the rest are counted
 
 
 def build_summary_pdf(
-    doc: Document, info: Any, path: Path | str, *, today: dt.date | None = None, progress: Progress | None = None
+    doc: Document,
+    info: Any,
+    path: Path | str,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    corrects: Any = None,
 ) -> None:
-    write_pdf(summary_pdf_bytes(doc, info, today=today, progress=progress), path)
+    write_pdf(summary_pdf_bytes(doc, info, today=today, progress=progress, corrects=corrects), path)
 
 
 def summary_pdf_bytes(
-    doc: Document, info: Any, *, today: dt.date | None = None, progress: Progress | None = None
+    doc: Document, info: Any, *, today: dt.date | None = None, progress: Progress | None = None, corrects: Any = None
 ) -> bytes:
-    f = facts(doc, info, today)
+    f = facts(doc, info, today, corrects)
     story = summary_story(doc, f)
-    decor = Decor(f.name, f.header_version, f.short_checksum, draft=not f.final)
+    decor = Decor(f.name, f.header_version, f.short_checksum, draft=not f.final, moment=f.moment)
     return render(story, decor, pdf_meta(doc, f, "Podsumowanie wniosku"), progress)
 
 
@@ -67,9 +73,11 @@ def summary_story(doc: Document, f: Facts) -> list[Flowable]:
         return value_text(d, d.field(key), doc.values.get(key)) if d.has_field(key) else EMPTY
 
     pairs = [
+        ("Numer wniosku", f.number or EMPTY),
         ("Koordynator", f"{f.coordinator or EMPTY} (NIP {field('coordinator.nip')})"),
         ("Rodzaj wniosku, runda", f"{f.kind_label or EMPTY}; {f.round}"),
         ("Wersja i stan", f"{f.version}; {f.state}"),
+        *([("Korekta – zastępuje", f.corrects.text)] if f.corrects else []),
         ("Data utworzenia klastra", field("cluster.established_on")),
         ("Województwo", field("cluster.voivodeship")),
         ("Krajowe Inteligentne Specjalizacje", field("cluster.kis")),

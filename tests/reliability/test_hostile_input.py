@@ -362,7 +362,7 @@ def test_largest_accepted_input_goes_through_every_writer(tmp_path):
     for name, value in message.items():
         assert value.isprintable(), (name, value)
     assert "Bcc" not in message.keys()
-    assert message["Subject"].startswith("[WERSJA ROBOCZA] Wniosek o status Krajowego Klastra Kluczowego")
+    assert message["Subject"].startswith("[WERSJA ROBOCZA] Wniosek o status KKK – ")
     assert run(["--db", str(db), "questionnaires", app_id, str(tmp_path / "ankiety")], lambda _: None) == 0
     for path in (tmp_path / "ankiety").glob("*.xlsx"):
         load_workbook(path, read_only=True).close()

@@ -57,11 +57,14 @@ def pdf_text_once():
 def run_verify(capsys):
     from app.cli import run
 
-    def call(path: Path) -> tuple[int, list[str]]:
+    def call(path: Path, stderr=None) -> tuple[int, list[str]]:
+        """`stderr` given: its lines (a usage error's one line) follow the output."""
         lines: list[str] = []
         code = run(["verify", str(path)], lines.append)
         err = capsys.readouterr().err
         assert "Nieoczekiwany" not in err and "Traceback" not in err, err
+        if stderr is not None:
+            lines += err.splitlines()
         assert not any("Nieoczekiwany" in line for line in lines), lines
         assert all("\n" not in line for line in lines), lines
         return code, lines
@@ -181,11 +184,11 @@ def test_fifo_in_the_folder_is_never_opened(package, tmp_path, run_verify):
 
 
 @posix_only
-def test_fifo_given_as_the_package(tmp_path, run_verify):
+def test_fifo_given_as_the_package(tmp_path, run_verify, capsys):
     os.mkfifo(tmp_path / "pakiet.zip")
-    code, lines = run_verify(tmp_path / "pakiet.zip")
-    assert code == 1
-    refused(lines, "pakiet.zip: to nie jest zwykły plik ani folder")
+    code, lines = run_verify(tmp_path / "pakiet.zip", capsys)
+    assert code == 2  # not a package at all: a usage error, one line on stderr, never opened
+    assert "pakiet.zip: to nie jest zwykły plik ani folder" in lines[-1]
 
 
 @posix_only
@@ -341,12 +344,12 @@ def test_truncated_zip(package, tmp_path, run_verify):
     refused(lines, "p.zip: archiwum ZIP jest uszkodzone albo ucięte")
 
 
-def test_not_a_zip(tmp_path, run_verify):
+def test_not_a_zip(tmp_path, run_verify, capsys):
     path = tmp_path / "p.zip"
     path.write_bytes(b"to nie jest archiwum")
-    code, lines = run_verify(path)
-    assert code == 1
-    refused(lines, "p.zip: to nie jest plik ZIP ani folder pakietu")
+    code, lines = run_verify(path, capsys)
+    assert code == 2  # not a package at all: a usage error
+    assert "p.zip: to nie jest plik ZIP ani folder pakietu" in lines[-1]
 
 
 def test_zip_with_too_many_members(tmp_path, run_verify, monkeypatch):
