@@ -1469,6 +1469,11 @@ Finalise the application?</translation>
         <source>&amp;Ponów</source>
         <translation>&amp;Redo</translation>
     </message>
+    <message>
+        <location filename="../../ui/wizard/window.py" line="1" />
+        <source>&amp;Znajdź…</source>
+        <translation>&amp;Find…</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1624,6 +1629,44 @@ Finalise the application?</translation>
         <location filename="../../ui/xlsx/import_dialog.py" line="1" />
         <source>import z pliku Excel</source>
         <translation>import from an Excel file</translation>
+    </message>
+</context>
+<context>
+    <name>FindDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>Znajdź we wniosku</source>
+        <translation>Find in the application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>Szukany tekst (wielkość liter i polskie znaki bez znaczenia)</source>
+        <translation>Text to find (case and Polish letters do not matter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>&amp;Szukaj:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>Miejsce</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>Znaleziono: {n}</source>
+        <translation>Found: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/find.py" line="1" />
+        <source>wiersz {n}</source>
+        <translation>row {n}</translation>
     </message>
 </context>
 </TS>

@@ -315,7 +315,7 @@ class TableEditor(QWidget):
 
     # State --------------------------------------------------------------------------------------
     def _on_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        self.proxy.set_query(text)  # case- and diacritic-blind (forms.search), as Edycja › Znajdź
         self._update_state()
 
     def _notice(self, text: str, error: bool = False) -> None:

@@ -27,6 +27,7 @@ from forms.checks.problem import Problem
 from forms.display import value_text
 from forms.fmt import format_date, format_decimal
 from forms.schema import FieldDef, FormDefinition, TableDef
+from forms.search import fold
 from ui.i18n import current_language
 from ui.session import Session
 
@@ -290,6 +291,23 @@ class SortProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._model: TableModel | None = None
+        self._query = ""  # folded (forms.search): the filter ignores case and Polish letters
+
+    def set_query(self, text: str) -> None:
+        """Show only rows with a cell containing `text`, ignoring case and diacritics (`lodz` finds `Łódź`)."""
+        self._query = fold(text)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
+        if not self._query or self._model is None:
+            return True
+        model = self._model
+        for column in range(model.columnCount()):
+            column_def = model.column_def(column)
+            text = display_text(column_def, model.value(source_row, column), model.definition, model.lang)
+            if self._query in fold(text):
+                return True
+        return False
 
     def setSourceModel(self, model: TableModel) -> None:  # type: ignore[override]
         self._model = model

@@ -264,7 +264,10 @@ class WizardWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = history.createRedoAction(self, self.tr("&Ponów"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addActions([self.undo_action, self.redo_action])
+        find = QAction(self.tr("&Znajdź…"), self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.triggered.connect(self.show_find)
+        edit_menu.addActions([self.undo_action, self.redo_action, find])
         edit_menu.addSeparator()
         next_problem = QAction(self.tr("&Następny problem"), self)
         next_problem.setShortcut(QKeySequence("F8"))
@@ -349,6 +352,18 @@ class WizardWindow(QMainWindow):
             show_message(self, "Klaster", self.tr("Ta funkcja nie jest dostępna w tej wersji programu."))
             return
         feature(self, self.session, **kwargs)
+
+    def show_find(self) -> None:
+        """Edycja › Znajdź: one dialog per window, kept open beside the page (not modal)."""
+        from ui.dialogs.find import FindDialog
+
+        if getattr(self, "find_dialog", None) is None:
+            self.find_dialog = FindDialog(self)
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+        self.find_dialog.activateWindow()
+        self.find_dialog.edit.setFocus()
+        self.find_dialog.edit.selectAll()
 
     def show_shortcuts(self) -> None:
         from ui.dialogs.shortcuts import ShortcutsDialog
