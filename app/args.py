@@ -104,6 +104,61 @@ HELP_EN = {
     ),
     "plik kopii (z polecenia backups) albo jej numer na liście": "a backup file (see: backups) or its number",
     "pokaż tę pomoc i zakończ": "show this help message and exit",
+    # added with later commands (app/cli_*.py)
+    "baza zespołu (PostgreSQL): schemat, role, użytkownicy": ("the team database (PostgreSQL): schema, roles, users"),
+    "dodaj osobę z rolą (albo zmień jej rolę)": ("add a person with a role (or change their role)"),
+    "dodaj podpisany wniosek (PDF z podpisem PAdES albo plik XAdES) i sprawdź go; bez pliku: co zapisano": (
+        "add the signed application (PAdES-signed PDF or XAdES file) and check it; without a file: what is recorded"
+    ),
+    "folder zwróconych ankiet (domyślnie folder ostatniej rundy)": (
+        'the folder of returned questionnaires (default: the last round"s folder)'
+    ),
+    "kto co zmienił we wniosku: czas, autor, miejsce, stara i nowa wartość": (
+        "who changed what in the application: time, author, place, old and new value"
+    ),
+    "nowy termin odesłania (dd.mm.rrrr; domyślnie za 7 dni)": (
+        "a new return deadline (dd.mm.yyyy; default: in 7 days)"
+    ),
+    "odnowienie statusu w nowej rundzie na podstawie wniosku ID; wypisuje id i raport przeniesienia": (
+        "a renewal in a new round based on application ID; prints its id and the carry-over report"
+    ),
+    "osoby i ich role": ("people and their roles"),
+    "plik bazy albo postgresql://użytkownik@serwer/baza": ("a database file or postgresql://user@server/database"),
+    "plik bazy danych (domyślnie w folderze danych użytkownika) albo postgresql://…": (
+        "the database file (default: user data folder) or postgresql://…"
+    ),
+    "postgresql://właściciel@serwer:port/baza (domyślnie --db)": (
+        "postgresql://owner@server:port/database (default: --db)"
+    ),
+    "problemy i liczby jako JSON (dla innych programów)": ("problems and counts as JSON (for other programs)"),
+    "przypomnienia dla członków, których ankiety są niekompletne": (
+        "reminders for the members whose questionnaires are incomplete"
+    ),
+    "runda (domyślnie kkk-2021)": ("the round (default: kkk-2021)"),
+    "runda ankiet: kto dostał, kto odesłał, czego brakuje": (
+        "the questionnaire round: who got one, who returned it, what is missing"
+    ),
+    "skopiuj wniosek (z historią i plikami) do innej bazy: pliku albo bazy zespołu": (
+        "copy an application (with its history and files) to another database: a file or the team database"
+    ),
+    "sprawdź pakiet (folder, ZIP albo folder podany przy package): sumy SHA-256, dane, PDF, Excel": (
+        "verify a package (folder, ZIP or the folder given to package): SHA-256 sums, data, PDF, Excel"
+    ),
+    "sprawdź też pakiet wersji roboczej (bez tego: błąd)": ('also accept a draft"s package (otherwise: an error)'),
+    "sprawdź wniosek: każdy problem w osobnym wierszu": ("check an application: every problem on a line of its own"),
+    "także wiadomości .eml, plik CSV; runda zapisana w bazie": (
+        "also .eml messages and a CSV file; the round is recorded in the database"
+    ),
+    "termin odesłania (dd.mm.rrrr; domyślnie za 14 dni)": ("the return deadline (dd.mm.yyyy; default: in 14 days)"),
+    "utwórz pusty wniosek (domyślnie w najnowszej rundzie, kkk-2021); wypisuje id": (
+        "create an empty application (default: the newest round, kkk-2021); prints its id"
+    ),
+    "utwórz schemat i trzy role (koordynator, redaktor, czytelnik)": (
+        "create the schema and three roles (coordinator, editor, reader)"
+    ),
+    "użytkownicy bazy zespołu": ('the team database"s users'),
+    "zapisz też „Listę braków i błędów” do pliku PDF": ("also write the “List of gaps and errors” as a PDF"),
+    "zapytaj o hasło dla tej osoby": ('ask for this person"s password'),
     # ui/app.py
     "Klaster: wniosek o status Krajowego Klastra Kluczowego": (
         "Klaster: the application for the status of a Krajowy Klaster Kluczowy (KKK)"
@@ -113,6 +168,7 @@ HELP_EN = {
         "open a demo application (without --db: in a temporary database)"
     ),
     "zapisz zrzuty ekranu wszystkich stron i zakończ": "save screenshots of every page and exit",
+    "rozmiar okna zrzutów w pikselach ekranu, np. 1366x768": "the screenshot window size in pixels, e.g. 1366x768",
     "plik .kkk.json do zaimportowania (otwarty z menedżera plików)": (
         "a .kkk.json file to import (opened from a file manager)"
     ),
@@ -136,6 +192,10 @@ ERRORS_EN: list[tuple[str, str]] = [
     (r"baza (.*) nie istnieje", "the database {0} does not exist"),
     (r"nie ma wniosku (\d+)", "there is no application {0}"),
     (r"--screenshot: (.*) nie jest folderem", "--screenshot: {0} is not a folder"),
+    (
+        r"--size: (.*) nie jest rozmiarem w postaci SZERxWYS, np\. 1366x768",
+        "--size: {0} is not a size WxH, e.g. 1366x768",
+    ),
     (r"Przerwano\.", "Interrupted."),
     (r"Nieoczekiwany błąd: (.*)\. Szczegóły w dzienniku: (.*)", "Unexpected error: {0}. Details in the log: {1}"),
     (r"Nieoczekiwany błąd: (.*)\.", "Unexpected error: {0}."),

@@ -55,7 +55,7 @@ def desktop_entry() -> str:
         [
             "[Desktop Entry]",
             "Type=Application",
-            "Version=1.5",
+            "Version=1.4",  # the newest desktop-file-validate 0.26 (Debian 12) knows
             "Name=Klaster",
             "GenericName=Wniosek o status KKK",
             "GenericName[en]=KKK status application",

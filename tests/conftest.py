@@ -17,7 +17,9 @@ import pytest
 # Everything temporary goes into one folder of this session (pytest's tmp_path, tempfile in the tests and in the
 # programs they start), removed at the end: the suite leaves nothing in the system temp folder. What a test left
 # there outside pytest's own folders is reported and fails the session (pytest_sessionfinish below).
-SESSION_TMP = Path(tempfile.mkdtemp(prefix="klaster-tests-"))
+# (tests also import this file as `tests.conftest` or `conftest`: a second import reuses the first one's folder)
+SESSION_TMP = getattr(sys, "_klaster_tests_tmp", None) or Path(tempfile.mkdtemp(prefix="klaster-tests-"))
+sys._klaster_tests_tmp = SESSION_TMP
 tempfile.tempdir = str(SESSION_TMP)
 os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = str(SESSION_TMP)
 
@@ -47,6 +49,7 @@ from forms.loader import load_form  # noqa: E402
 from forms.schema import FormDefinition  # noqa: E402
 from models.db import open_database  # noqa: E402
 from models.repository import Repository  # noqa: E402
+from tests.backend_fixtures import backend, backend_repo, pg_server, pg_url  # noqa: E402, F401 - SQLite and PostgreSQL
 
 # The day the checks run in these tests; the signatory signs on the same day.
 TODAY = dt.date(2025, 6, 30)

@@ -278,7 +278,9 @@ def test_sigterm_ends_a_command_with_its_temporary_folder(tmp_path: Path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode in (143, 0)  # 0: it finished before the signal came
+    # 143 normally; 0 when it finished first; 1 when a step turned the exit into its own failure. Never -15 (killed
+    # by the default handler, which would leave the folder behind).
+    assert proc.returncode in (143, 0, 1)
     assert list(tmp.iterdir()) == []
 
 
