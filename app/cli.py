@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.args import PolishArgumentParser, UsageError, error_line, lang_first, localized
-from forms.checks import check_document
 from forms.document import group_checksum
-from forms.fmt import errors_text, format_decimal, format_money, format_percent
+from forms.fmt import format_decimal, format_money, format_percent
 from forms.indicators import compute_indicators
 from forms.loader import DEFAULT_FORM, DefinitionError, available_forms, load_form
-from forms.progress import completeness, progress
+from forms.messages import render, without_unit
+from forms.progress import assess
 from klaster.messages import os_error_text
 from models.db import StorageError, open_database
 from models.repository import FINAL, Repository, RepositoryError
@@ -62,8 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="zapisz wniosek do pliku .kkk.json")
     s.add_argument("id", type=int)
     s.add_argument("file", type=Path)
+    s = sub.add_parser("check", help="sprawdź wniosek: każdy problem w osobnym wierszu")
+    s.add_argument("id", type=int)
+    s.add_argument("--json", action="store_true", help="problemy i liczby jako JSON (dla innych programów)")
+    s.add_argument("--pdf", type=Path, metavar="PLIK.pdf", help="zapisz też „Listę braków i błędów” do pliku PDF")
     for name, text in (
-        ("check", "sprawdź wniosek"),
         ("finalize", "sfinalizuj wniosek"),
         ("correct", "utwórz korektę"),
     ):
@@ -160,11 +163,18 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     )
     rows = [header]
     for info in apps:
-        doc = repo.load(info.id)
-        pct = completeness(progress(doc, check_document(doc)))
+        pct = assess(repo.load(info.id)).completeness
         state = {"draft": "roboczy", "final": "sfinalizowany"}[info.state] if args.lang == "pl" else info.state
         rows.append(
-            (str(info.id), info.name or "(bez nazwy)", info.form_id, info.kind, state, str(info.version_no), f"{pct}%")
+            (
+                str(info.id),
+                info.name or ("(bez nazwy)" if args.lang == "pl" else "(no name)"),
+                info.form_id,
+                info.kind,
+                state,
+                str(info.version_no),
+                f"{pct}\u00a0%",
+            )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for r in rows:
@@ -196,16 +206,60 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
-def _print_problems(repo: Repository, app_id: int, out: Callable[[str], None], lang: str) -> int:
-    doc = repo.load(app_id)
-    problems = check_document(doc)
-    for p in problems:
-        out(p.line(doc.definition, lang))
-    return len(problems)
-
-
 def cmd_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    return 1 if _print_problems(open_repo(args), args.id, out, args.lang) else 0
+    """Every problem, one a line (or `--json`); the counts on stderr; `--pdf` writes the list to work from."""
+    repo = open_repo(args)
+    doc = repo.load(args.id)
+    review = assess(doc)
+    lang = args.lang
+    if args.pdf is not None:
+        from export.pdf.problems import write_problems_pdf
+
+        write_problems_pdf(doc, review, args.pdf, info=repo.info(args.id), lang=lang)
+    if args.json:
+        out(
+            json.dumps(
+                {
+                    "id": args.id,
+                    "counts": review.counts(),
+                    "sections": [
+                        {
+                            "id": part.section.id,
+                            "title": part.section.display_title(lang),
+                            "status": part.status,
+                            "required": part.required,
+                            "filled": part.filled,
+                            "missing": part.missing,
+                            "errors": part.errors,
+                            "warnings": part.warnings,
+                        }
+                        for part in review.sections
+                    ],
+                    "problems": [p.to_json(doc.definition, lang) for p in review.problems],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+    else:
+        for p in review.problems:
+            out(p.line(doc.definition, lang))
+        print(_summary_line(args.id, review, lang), file=sys.stderr)
+    return 1 if review.problems else 0
+
+
+def _summary_line(app_id: int, review, lang: str) -> str:
+    return render(
+        "check_summary",
+        lang,
+        id=app_id,
+        missing=review.missing,
+        errors=review.errors,
+        warnings=review.warnings,
+        filled=review.filled,
+        required=review.required,
+        percent=f"{review.completeness}\u00a0%",
+    )
 
 
 def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -220,7 +274,9 @@ def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         definition = load_form(info.form_id)
         for p in errors:
             out(p.line(definition, args.lang))
-        print(f"Nie można sfinalizować wniosku {args.id}: {errors_text(len(errors))} do poprawienia.", file=sys.stderr)
+        missing = sum(p.is_missing for p in errors)
+        text = render("finalize_refused", args.lang, id=args.id, missing=missing, errors=len(errors) - missing)
+        print(text, file=sys.stderr)
         return 1
     out(f"{checksum}  {group_checksum(checksum)}")
     return 0
@@ -264,11 +320,20 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
+def _choice_counts(doc, v, lang: str) -> str:
+    """`members_by_type` in words, in the order of the form's list: `mikroprzedsiębiorstwo: 18, …` (no codes)."""
+    list_id = None
+    column = v.definition.params.get("column")
+    if doc.definition.has_table("members") and column and doc.definition.table("members").has_column(column):
+        list_id = doc.definition.table("members").column(column).list
+    order = [c.code for c in doc.definition.choices(list_id)] if list_id in doc.definition.lists else []
+    codes = sorted(v.value, key=lambda k: (order.index(k) if k in order else len(order), str(k)))
+    return ", ".join(f"{doc.definition.choice_label(list_id or '', k, lang)}: {v.value[k]}" for k in codes)
+
+
 def _indicator_text(value: object, is_percent: bool, lang: str) -> str:
     if value is None:
         return "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
     if is_percent:
         return format_percent(value, lang)  # type: ignore[arg-type]
     if isinstance(value, int):
@@ -283,7 +348,10 @@ def cmd_indicators(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         out(json.dumps([v.to_json() for v in values], ensure_ascii=False, indent=1))
         return 0
     for v in values:
-        line = f"{v.definition.label.get(args.lang)}: {_indicator_text(v.value, v.is_percent, args.lang)}"
+        shown = _choice_counts(doc, v, args.lang) if isinstance(v.value, dict) else None
+        if shown is None:
+            shown = _indicator_text(v.value, v.is_percent, args.lang)
+        line = f"{without_unit(v.definition.label.get(args.lang))}: {shown or '—'}"
         if v.kkk_average is not None:
             diff = v.difference
             sign = "" if diff is None or diff < 0 else "+"

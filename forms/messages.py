@@ -228,6 +228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nie można sfinalizować wniosku {id}: {missing:brak} i {errors:błąd} do poprawienia.",
         "Application {id} cannot be finalised: {missing:brak} and {errors:błąd} to correct.",
     ),
+    "finalize_blocked": (
+        "Wniosku nie można jeszcze sfinalizować: {missing:brak} i {errors:błąd} do poprawienia.",
+        "The application cannot be finalised yet: {missing:brak} and {errors:błąd} to correct.",
+    ),
     "check_summary": (
         "Wniosek {id}: {missing:brak}, {errors:błąd}, {warnings:uwaga}; wypełniono {filled} z {required:wymaganego} "
         "({percent}).",

@@ -29,6 +29,7 @@ __all__ = [
     "assess",
     "completeness",
     "progress",
+    "status_text",
 ]
 
 NOT_STARTED = "not_started"
@@ -160,6 +161,26 @@ def section_progress(doc: Document, section: Section, problems: list[Problem] | 
     required = max(required, missing)  # never "filled" below zero, whatever a new rule reports
     warnings = len(mine) - missing - errors
     return SectionProgress(section, required, required - missing, touched, missing, errors, warnings)
+
+
+def status_text(part: SectionProgress, lang: str = "pl") -> str:
+    """A section's state in words, as the side list and the review show it: `nie rozpoczęto`, `7 z 12 wymaganych`,
+    `kompletne`, `1 błąd; 7 z 12 wymaganych`; warnings added (`kompletne; 1 uwaga`)."""
+    from forms.messages import count, render
+
+    labels = STATUS_LABELS.get(lang, STATUS_LABELS["pl"])
+    required = render("section_required", lang, filled=part.filled, required=part.required)
+    if part.status == NOT_STARTED:
+        parts = [labels[NOT_STARTED]]
+    elif part.status == COMPLETE:
+        parts = [labels[COMPLETE]]
+    elif part.status == IN_PROGRESS:
+        parts = [required]
+    else:
+        parts = [count(part.errors, "błąd", lang)] + ([required] if part.missing else [])
+    if part.warnings:
+        parts.append(count(part.warnings, "uwaga", lang))
+    return "; ".join(parts)
 
 
 def progress(doc: Document, problems: list[Problem] | tuple[Problem, ...]) -> list[SectionProgress]:

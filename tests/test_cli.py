@@ -46,7 +46,7 @@ def test_demo_check_finalize_correct_flow(tmp_path):
     assert code == 0 and out == ["1"]
     code, problems = cli("--db", db, "check", "1")
     assert code == 1 and len(problems) >= 3
-    assert all(line.startswith(("BŁĄD: ", "UWAGA: ")) for line in problems)
+    assert all(line.startswith(("BRAK: ", "BŁĄD: ", "UWAGA: ")) for line in problems)
     code, out = cli("--db", db, "finalize", "1")
     assert code == 1
     code, out = cli("--db", db, "demo", "--members", "60", "--clean")
@@ -60,7 +60,7 @@ def test_demo_check_finalize_correct_flow(tmp_path):
     code, out = cli("--db", db, "list")
     assert code == 0 and len(out) == 4
     assert "sfinalizowany" in out[2] and "roboczy" in out[3]
-    assert out[3].split()[-2] == "2"  # version of the correction
+    assert out[3].split()[-3] == "2"  # version of the correction (before "100 %")
 
 
 def test_export_import_round_trip(tmp_path):

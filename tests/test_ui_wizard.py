@@ -3,6 +3,8 @@ finalising and a correction."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -77,7 +79,7 @@ def test_filling_the_general_part_through_the_editors(qtbot, repo):
     # After leaving the page, the empty required fields are marked too.
     w.next()
     assert page.editors["coordinator.city"].has_visible_problem()
-    assert "pole wymagane" in page.editors["coordinator.city"]._message.text()
+    assert "do uzupełnienia" in page.editors["coordinator.city"]._message.text()
 
 
 def test_fix_problems_from_the_review_page_then_finalise_and_correct(qtbot, repo, monkeypatch):
@@ -88,9 +90,14 @@ def test_fix_problems_from_the_review_page_then_finalise_and_correct(qtbot, repo
     assert status_of(w, "hr") == COMPLETE
 
     w.show_page(REVIEW)
+    assert w.review.finalize_button.isEnabled()  # never a silent grey button: a refusal says what blocks it
+    refusals = []
+    monkeypatch.setattr(window_module, "show_refused", lambda parent, text, lines: refusals.append((text, lines)))
+    qtbot.mouseClick(w.review.finalize_button, Qt.MouseButton.LeftButton)
+    assert refusals and "1 brak i 2 błędy" in refusals[0][0] and len(refusals[0][1]) == 3
+    assert not w.session.read_only
     items = w.review.problem_items()
     assert len(items) == 3
-    assert not w.review.finalize_button.isEnabled()
 
     # The empty required text: activating the entry opens its page and focuses the field.
     text_item = next(i for i in items if "KIS" in i.text(0))
@@ -125,7 +132,8 @@ def test_fix_problems_from_the_review_page_then_finalise_and_correct(qtbot, repo
     w.review.tree.itemActivated.emit(export_item, 0)
     current = table.proxy.mapToSource(table.view.currentIndex())
     sales = w.session.doc.rows("members")[problem.row].get("sales_pln")
-    assert table.model.setData(current, f"{sales / 2}".replace(".", ","), Qt.ItemDataRole.EditRole)
+    half = (sales / 2).quantize(Decimal("0.01"))
+    assert table.model.setData(current, f"{half}".replace(".", ","), Qt.ItemDataRole.EditRole)
     qtbot.waitUntil(lambda: status_of(w, "members") == COMPLETE, timeout=2000)
 
     w.show_page(REVIEW)

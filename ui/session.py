@@ -14,12 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from forms.checks import Problem, check_document
+from forms.checks import Problem
 from forms.document import Document, Row
 from forms.indicators import IndicatorValue, compute_indicators
-from forms.progress import SectionProgress, completeness, progress
+from forms.progress import Assessment, SectionProgress, assess
 from models.faults import DiskFull, ReadOnlyDatabase, StorageError
 from models.repository import ApplicationInfo, Repository, RepositoryError
+
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +52,23 @@ class ProblemIndex:
                     self.by_table.setdefault(p.table, []).append(p)
 
     @property
+    def missing(self) -> int:
+        """Required items not filled in (brak)."""
+        return sum(p.is_missing for p in self.all)
+
+    @property
     def errors(self) -> int:
-        return sum(p.is_error for p in self.all)
+        """Wrong values and broken rules (błąd); missing items are counted apart."""
+        return sum(p.is_mistake for p in self.all)
 
     @property
     def warnings(self) -> int:
-        return len(self.all) - self.errors
+        return len(self.all) - self.missing - self.errors
+
+    @property
+    def blocking(self) -> int:
+        """What keeps the application from being finalised: missing items and errors."""
+        return self.missing + self.errors
 
 
 class Session(QObject):
@@ -98,6 +110,7 @@ class Session(QObject):
         self.problems = ProblemIndex([])
         self.indicators: list[IndicatorValue] = []
         self.sections: list[SectionProgress] = []
+        self.assessment = Assessment((), ())  # the one computation every face of the window reads
         self.recheck()
 
     def _timer(self, ms: int, slot: Any) -> QTimer:
@@ -122,7 +135,7 @@ class Session(QObject):
 
     @property
     def completeness(self) -> int:
-        return completeness(self.sections)
+        return self.assessment.completeness
 
     # Edits ---------------------------------------------------------------------------------------
     def _guard(self) -> bool:
@@ -366,10 +379,10 @@ class Session(QObject):
     # Checks --------------------------------------------------------------------------------------
     def recheck(self) -> None:
         self._check.stop()
-        problems = check_document(self.doc)
-        self.problems = ProblemIndex(problems)
+        self.assessment = assess(self.doc)
+        self.problems = ProblemIndex(list(self.assessment.problems))
         self.indicators = compute_indicators(self.doc)
-        self.sections = progress(self.doc, problems)
+        self.sections = list(self.assessment.sections)
         self.problemsChanged.emit()
 
     # States --------------------------------------------------------------------------------------

@@ -18,6 +18,10 @@ from ui.i18n import current_language
 
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; border-radius: 3px; padding: 1px 4px;"
 WARNING_STYLE = "color: #5d4000; background: #ffe082; border-radius: 3px; padding: 1px 4px;"
+# A required item not filled in yet: neutral, never the red of a wrong value.
+MISSING_STYLE = (
+    "color: palette(text); background: palette(alternate-base); border-left: 3px solid #1e88e5; padding: 1px 4px;"
+)
 
 
 class _UndoToWindow(QObject):
@@ -94,7 +98,8 @@ class FieldEditor(QWidget):
             self.setProperty("problem", "")
             return
         self._message.setText(text)
-        self._message.setStyleSheet(ERROR_STYLE if severity == "error" else WARNING_STYLE)
+        styles = {"error": ERROR_STYLE, "missing": MISSING_STYLE}
+        self._message.setStyleSheet(styles.get(severity, WARNING_STYLE))
         self._message.show()
 
     @property

@@ -256,15 +256,14 @@ class StartWindow(QMainWindow):
         return self._cache[key]
 
     def _compute_pending(self) -> None:
-        from forms.checks import check_document
-        from forms.progress import completeness, progress
+        from forms.progress import assess
 
         self._pending_scheduled = False
         pending, self._pending = self._pending, set()
         for app_id, updated_at in pending:
             try:
                 doc = self.repo.load(app_id)
-                self._cache[(app_id, updated_at)] = completeness(progress(doc, check_document(doc)))
+                self._cache[(app_id, updated_at)] = assess(doc).completeness  # as the window and `list` count
             except Exception:  # noqa: BLE001 - a damaged application must not hide the others
                 log.exception("completeness of application %s", app_id)
                 self._cache[(app_id, updated_at)] = None

@@ -351,4 +351,4 @@ class TableEditor(QWidget):
         lines = [p.message.get(self.model.lang) for p in problems]
         self.problems_label.setText(lines[0] if len(lines) == 1 else "\n".join("• " + line for line in lines))
         self.problems_label.setVisible(bool(lines))
-        set_text_colour(self.problems_label, any(p.is_error for p in problems) or not problems)
+        set_text_colour(self.problems_label, any(p.is_mistake for p in problems))  # missing rows: not red

@@ -35,6 +35,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMERIC_TYPES = ("money", "decimal", "int")
 CENTERED_TYPES = ("bool", "year", "date")
 ERROR_COLOURS = {True: ("#f9d6d5", "#5a2323"), False: ("#fff3c4", "#4f4410")}  # error?: (light, dark palette)
+MISSING_COLOURS = ("#e8f1fb", "#1f3247")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,15 +45,21 @@ def is_dark_palette() -> bool:
 
 
 def problem_brush(problems: list[Problem]) -> QBrush:
-    light, dark = ERROR_COLOURS[any(p.is_error for p in problems)]
+    if all(p.is_missing for p in problems):  # only not filled in yet: neutral, never the red of a wrong value
+        light, dark = MISSING_COLOURS
+    else:
+        light, dark = ERROR_COLOURS[any(p.is_mistake for p in problems)]
     return QBrush(QColor(dark if is_dark_palette() else light))
 
 
 def problem_tooltip(problems: list[Problem], lang: str | None = None) -> str:
     lang = lang or current_language()
-    error = QCoreApplication.translate("TableModel", "Błąd:")
-    warning = QCoreApplication.translate("TableModel", "Uwaga:")
-    return "\n".join(f"{error if p.is_error else warning} {p.message.get(lang)}" for p in problems)
+    tags = {
+        "error": QCoreApplication.translate("TableModel", "Błąd:"),
+        "warning": QCoreApplication.translate("TableModel", "Uwaga:"),
+        "missing": "",  # its message says "do uzupełnienia" itself
+    }
+    return "\n".join(f"{tags[p.kind]} {p.message.get(lang)}".strip() for p in problems)
 
 
 def display_text(column: FieldDef, value: Any, definition: FormDefinition, lang: str | None = None) -> str:

@@ -1,20 +1,35 @@
-"""The review page ("Sprawdź"): every error and warning of the application grouped by section; activating one
-jumps to its page and focuses the field or table cell. Finalising starts here."""
+"""The review page ("Sprawdź"): every problem of the application grouped by section, of three kinds shown apart
+(do uzupełnienia, błąd, uwaga), each with its place in a coordinator's words; activating one jumps to its page and
+focuses the field or table cell. The counts are the session's one `Assessment`, as in the side list and the status
+bar. Finalising starts here; the list can be saved as a PDF („Lista braków i błędów”)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forms.checks import Problem
+from forms.checks.problem import ERROR, KIND_NAMES, MISSING, WARNING
 from forms.document import group_checksum
-from forms.fmt import errors_text, warnings_text
+from forms.messages import render, totals_text
+from forms.progress import status_text
 from ui.i18n import current_language, datetime_text
 from ui.session import Session
 
 ERROR_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#8a6d00")
+MISSING_COLOUR = QColor("#455a64")  # neutral: not filled in yet is not a mistake
+KIND_COLOURS = {ERROR: ERROR_COLOUR, WARNING: WARNING_COLOUR, MISSING: MISSING_COLOUR}
 
 
 class ReviewPage(QWidget):
@@ -38,14 +53,22 @@ class ReviewPage(QWidget):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Miejsce"), self.tr("Problem")])
+        self.tree.setHeaderLabels([self.tr("Miejsce"), self.tr("Rodzaj"), self.tr("Opis")])
         self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(1, 120)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(True)  # long places and messages wrap, never cut with "…"
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         lay.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("&Lista braków i błędów (PDF)…"), self)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
         self.finalize_button = QPushButton(self.tr("&Finalizuj wniosek…"), self)
         self.finalize_button.clicked.connect(self.finalizeRequested)
@@ -60,25 +83,35 @@ class ReviewPage(QWidget):
 
     def refresh(self) -> None:
         definition, lang = self.session.definition, self.lang
+        review = self.session.assessment
         problems = self.session.problems
+        kinds = KIND_NAMES.get(lang, KIND_NAMES["pl"])
         self.tree.clear()
-        for section in definition.sections:
-            mine = [p for p in problems.all if p.section == section.id]
+        for part in review.sections:
+            section = part.section
+            mine = [p for p in review.problems if p.section == section.id]
             if not mine:
                 continue
-            errors = sum(p.is_error for p in mine)
-            counts = f"{errors_text(errors, lang)}, {warnings_text(len(mine) - errors, lang)}"
-            head = QTreeWidgetItem([section.display_title(lang), counts])
+            head = QTreeWidgetItem([section.display_title(lang), "", status_text(part, lang)])
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
+            head.setFirstColumnSpanned(False)
             self.tree.addTopLevelItem(head)
             for p in mine:
-                where = p.location(definition, lang).split(" › ", 1)[-1]
-                item = QTreeWidgetItem([where, p.message.get(lang)])
+                where = " › ".join(p.place(definition, lang)) or section.display_title(lang)
+                item = QTreeWidgetItem([where, kinds[p.kind], p.message.get(lang)])
                 item.setData(0, Qt.ItemDataRole.UserRole, p)
-                item.setForeground(1, QBrush(ERROR_COLOUR if p.is_error else WARNING_COLOUR))
-                item.setToolTip(1, p.message.get(lang))
+                brush = QBrush(KIND_COLOURS[p.kind])
+                item.setForeground(1, brush)
+                if p.kind != MISSING:
+                    item.setForeground(2, brush)
+                if p.kind == ERROR:
+                    bold = item.font(1)
+                    bold.setBold(True)
+                    item.setFont(1, bold)
+                item.setToolTip(0, where)
+                item.setToolTip(2, p.message.get(lang))
                 head.addChild(item)
             head.setExpanded(True)
         final = self.session.read_only
@@ -90,23 +123,42 @@ class ReviewPage(QWidget):
                 time=datetime_text(self.session.info.finalized_at, lang),
                 checksum=group_checksum(self.session.info.checksum or ""),
             )
-        elif problems.errors:
+        elif problems.blocking:
             text = self.tr(
-                "Do poprawienia: <b>{errors}</b>; {warnings}. "
-                "Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do miejsca problemu."
-            ).format(errors=errors_text(problems.errors, lang), warnings=warnings_text(problems.warnings, lang))
+                "Do poprawienia przed finalizacją: <b>{totals}</b>. Wypełniono {filled} ({percent}). "
+                "Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do jej miejsca; F8 prowadzi po kolei."
+            ).format(
+                totals=totals_text(review.missing, review.errors, review.warnings, lang),
+                filled=render("section_required", lang, filled=review.filled, required=review.required),
+                percent=f"{review.completeness}\u00a0%",
+            )
         else:
-            text = self.tr("Brak błędów — wniosek można sfinalizować ({warnings}).").format(
-                warnings=warnings_text(problems.warnings, lang)
+            text = self.tr("Nic nie brakuje i nie ma błędów — wniosek można sfinalizować ({totals}).").format(
+                totals=totals_text(review.missing, review.errors, review.warnings, lang)
             )
         self.summary.setText(text)
-        self.finalize_button.setEnabled(not final and problems.errors == 0)
+        self.finalize_button.setEnabled(not final)  # a refusal names what blocks it (never a silent grey button)
         self.correction_button.setVisible(final)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole)
         if isinstance(problem, Problem):
             self.problemActivated.emit(problem)
+
+    def save_pdf(self) -> None:
+        """„Lista braków i błędów” as a PDF, to print or send to the colleagues who hold the missing data."""
+        from export.pdf.problems import write_problems_pdf
+        from ui.printing import choose_pdf_path, failure_message, show_error
+
+        path = choose_pdf_path(self, self.tr("Lista braków i błędów"), self.tr("lista-brakow-i-bledow.pdf"))
+        if not path:
+            return
+        self.session.flush()
+        self.session.recheck()
+        try:
+            write_problems_pdf(self.session.doc, self.session.assessment, path, info=self.session.info, lang=self.lang)
+        except Exception as exc:  # noqa: BLE001 - a full disk, a refused folder: said, never a traceback
+            show_error(self, self.tr("Lista braków i błędów"), failure_message(exc))
 
     def problem_items(self) -> list[QTreeWidgetItem]:
         out = []

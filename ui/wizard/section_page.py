@@ -195,8 +195,9 @@ class SectionPage(QScrollArea):
         for key, editor in self.editors.items():
             problems = [p for p in index.by_field.get(key, []) if self._show_missing or p.code not in MISSING_CODES]
             if problems:
-                first = problems[0]
-                editor.set_problem(first.severity, "; ".join(p.message.get(self.lang) for p in problems))
+                kinds = {p.kind for p in problems}  # the worst kind colours the message: error, warning, missing
+                kind = "error" if "error" in kinds else "warning" if "warning" in kinds else "missing"
+                editor.set_problem(kind, "; ".join(p.message.get(self.lang) for p in problems))
             else:
                 editor.set_problem(None, None)
         for bars, ids in self.indicator_panels:

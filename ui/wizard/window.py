@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.checks import Problem
+from forms.checks import Problem, problem_order
 from forms.document import group_checksum
-from forms.fmt import errors_text, warnings_text
-from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED, STATUS_LABELS
+from forms.messages import render, totals_text
+from forms.progress import COMPLETE, HAS_ERRORS, IN_PROGRESS, NOT_STARTED, status_text
 from ui.i18n import current_language, datetime_text
 from ui.layout import fit_to_screen, keep_on_screen, screen_key
 from ui.session import Session
@@ -75,6 +75,31 @@ def ask_finalize(parent: QWidget, checksum: str) -> bool:
 
 def show_message(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+REFUSED_LINES = 10  # problems named in the refusal; the rest are counted
+
+
+def refused_box(parent: QWidget | None, text: str, lines: list[str]) -> QMessageBox:
+    """Why finalising was refused: what blocks it, and a button that opens the review."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("WizardWindow", "Finalizacja"))
+    box.setText(text)
+    box.setInformativeText("\n".join(lines))
+    box.open_review = box.addButton(  # type: ignore[attr-defined]
+        QCoreApplication.translate("WizardWindow", "&Otwórz sprawdzenie"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("WizardWindow", "&Zamknij"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(box.open_review)  # type: ignore[attr-defined]
+    return box
+
+
+def show_refused(parent: QWidget, text: str, lines: list[str]) -> bool:
+    """Show the refusal; True when the user asked to open the review."""
+    box = refused_box(parent, text, lines)
+    box.exec()
+    return box.clickedButton() is box.open_review  # type: ignore[attr-defined]
 
 
 class WizardWindow(QMainWindow):
@@ -273,6 +298,10 @@ class WizardWindow(QMainWindow):
         next_problem.setShortcut(QKeySequence("F8"))
         next_problem.triggered.connect(self.next_problem)
         edit_menu.addAction(next_problem)
+        previous_problem = QAction(self.tr("P&oprzedni problem"), self)
+        previous_problem.setShortcut(QKeySequence("Shift+F8"))
+        previous_problem.triggered.connect(self.previous_problem)
+        edit_menu.addAction(previous_problem)
         edit_menu.addSeparator()
         self.import_action = QAction(self.tr("&Importuj członków z Excela…"), self)
         self.import_action.triggered.connect(lambda: self._call("ui.xlsx", "import_members_dialog"))
@@ -312,8 +341,8 @@ class WizardWindow(QMainWindow):
             return
         self.session.flush()  # a page change is a natural save point
         previous = self.stack.currentWidget()
-        if isinstance(previous, SectionPage) and previous is not self.stack.widget(row):
-            previous.show_missing()  # once left, a page marks what is still missing
+        if isinstance(previous, SectionPage) and previous is not self.stack.widget(row) and self._started(previous):
+            previous.show_missing()  # once left after being started, a page marks what is still missing
         if self._ids[row] == REVIEW:
             self.session.recheck()  # the review always shows the application as it is now
             for page in self.pages.values():
@@ -329,17 +358,53 @@ class WizardWindow(QMainWindow):
     def next(self) -> None:
         self.sidebar.setCurrentRow(min(self.stack.currentIndex() + 1, len(self._ids) - 1))
 
+    def _started(self, page: SectionPage) -> bool:
+        try:
+            return self.session.assessment.section(page.section.id).touched
+        except KeyError:
+            return False
+
     def next_problem(self) -> None:
-        """Jump to the first problem after the current page (wrapping round), as F8 does in editors."""
+        """F8: the next problem in the order of the form (sections, fields, tables, rows, cells), wrapping round."""
+        self._step_problem(+1)
+
+    def previous_problem(self) -> None:
+        """Shift+F8: the previous problem."""
+        self._step_problem(-1)
+
+    def _step_problem(self, step: int) -> None:
+        """Visit every problem once per round: from the last one visited when the user is still on its page, from
+        the start (or end) of the current page otherwise."""
         self.session.recheck()
-        problems = self.session.problems.all
+        problems = list(self.session.problems.all)
         if not problems:
+            self.current_problem = None
             self.statusBar().showMessage(self.tr("Brak problemów we wniosku."), 4000)
             return
-        order = {pid: i for i, pid in enumerate(self._ids)}
+        key = problem_order(self.session.definition)
+        keys = [key(p) for p in problems]
+        last = getattr(self, "current_problem", None)
         here = self.stack.currentIndex()
-        later = [p for p in problems if order.get(p.section, 0) > here]
-        self.go_to_problem((later or problems)[0])
+        on_its_page = last is not None and last.section in self._ids and self._ids.index(last.section) == here
+        if on_its_page:
+            anchor = key(last)
+            if step > 0:
+                chosen = next((p for p, k in zip(problems, keys, strict=True) if k > anchor), problems[0])
+            else:
+                earlier = zip(reversed(problems), reversed(keys), strict=True)
+                chosen = next((p for p, k in earlier if k < anchor), problems[-1])
+        elif step > 0:
+            chosen = next((p for p in problems if self._ids.index(p.section) >= here), problems[0])
+        else:
+            chosen = next((p for p in reversed(problems) if self._ids.index(p.section) < here), problems[-1])
+        position = problems.index(chosen) + 1
+        self.go_to_problem(chosen)
+        self.statusBar().showMessage(
+            self.tr("Problem {n} z {total}: {place}").format(
+                n=position, total=len(problems), place=chosen.location(self.session.definition, self.lang)
+            ),
+            6000,
+        )
 
     def _call(self, module_name: str, function: str, **kwargs) -> None:
         """Run a feature that lives in its own module (printing, Excel) on this window's session."""
@@ -381,6 +446,7 @@ class WizardWindow(QMainWindow):
         AboutDialog(self.session.repo.path, log_file.parent if log_file else None, None, self).exec()
 
     def go_to_problem(self, problem: Problem) -> None:
+        self.current_problem = problem  # where F8 / Shift+F8 go on from
         self.show_page(problem.section)
         page = self.pages.get(problem.section)
         if isinstance(page, SectionPage):
@@ -399,23 +465,25 @@ class WizardWindow(QMainWindow):
         for i, part in enumerate(self.session.sections):
             item = self.sidebar.item(i)
             item.setIcon(status_icon(part.status))
-            label = STATUS_LABELS.get(self.lang, STATUS_LABELS["pl"])[part.status]
-            detail = f"{label}: {part.mistakes}" if part.status == HAS_ERRORS else label
+            detail = status_text(part, self.lang)  # the same words as the review page's section heads
             title = part.section.display_title(self.lang)
             item.setText(f"{title}\n    {detail}")
-            item.setToolTip(
-                self.tr("{title}: {status} ({filled}/{required} wymaganych)").format(
-                    title=title, status=label, filled=part.filled, required=part.required
-                )
-            )
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, label)
-        problems = self.session.problems
+            item.setToolTip(f"{title}: {detail}")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, detail)
+        review_state = self.session.assessment
         review = self.sidebar.item(len(self._ids) - 1)
-        review.setIcon(status_icon(HAS_ERRORS if problems.errors else COMPLETE))
-        errors, warnings = errors_text(problems.errors, self.lang), warnings_text(problems.warnings, self.lang)
-        review.setText(self.tr("Sprawdź wniosek") + f"\n    {errors}, {warnings}")
+        if review_state.errors:
+            icon = HAS_ERRORS
+        elif review_state.missing:
+            icon = IN_PROGRESS if review_state.touched else NOT_STARTED
+        else:
+            icon = COMPLETE
+        review.setIcon(status_icon(icon))
+        totals = totals_text(review_state.missing, review_state.errors, review_state.warnings, self.lang)
+        review.setText(self.tr("Sprawdź wniosek") + f"\n    {totals}")
         self.progress.setValue(self.session.completeness)
-        self.problem_label.setText(f"{errors}   {warnings}")
+        self.problem_label.setText(totals)
+        self.problem_label.setStyleSheet("color: #c62828; font-weight: bold;" if review_state.errors else "")
 
     def _unsaved(self) -> None:
         if self.session.dirty:
@@ -459,31 +527,39 @@ class WizardWindow(QMainWindow):
     def finalize(self) -> None:
         self.session.flush()
         self.session.recheck()
-        if self.session.problems.errors:
-            self.show_page(REVIEW)
-            count = errors_text(self.session.problems.errors, self.lang)
-            show_message(
-                self,
-                self.tr("Finalizacja"),
-                self.tr("Wniosek ma {count} do poprawienia przed finalizacją.").format(count=count),
-            )
+        if self.session.problems.blocking:
+            for page in self.pages.values():  # asking to finalise is asking for the check: missing items marked
+                if isinstance(page, SectionPage):
+                    page.show_missing()
+            if show_refused(self, *self.refused_texts(list(self.session.problems.all))):
+                self.show_page(REVIEW)
             return
         if not ask_finalize(self, group_checksum(self.session.doc.checksum())):
             return
         errors = self.session.finalize()  # checks what is stored, not only this window's copy
-        if errors or not self.session.info.is_final:
+        if errors:
+            if show_refused(self, *self.refused_texts(errors)):
+                self.show_page(REVIEW)
+        elif not self.session.info.is_final:
             self.show_page(REVIEW)
             show_message(
                 self,
                 self.tr("Finalizacja"),
-                self.tr("Nie sfinalizowano: zapisany wniosek ma {count} do poprawienia.").format(
-                    count=errors_text(len(errors), self.lang)
-                )
-                if errors
-                else self.tr("Nie sfinalizowano: zmian nie udało się zapisać ({reason}).").format(
+                self.tr("Nie sfinalizowano: zmian nie udało się zapisać ({reason}).").format(
                     reason=self.save_label.text()
                 ),
             )
+
+    def refused_texts(self, problems: list[Problem]) -> tuple[str, list[str]]:
+        """The refusal's sentence and its list: the problems that block finalising, by place, the rest counted."""
+        blocking = [p for p in problems if p.is_error]
+        missing = sum(p.is_missing for p in blocking)
+        text = render("finalize_blocked", self.lang, missing=missing, errors=len(blocking) - missing)
+        definition = self.session.definition
+        lines = [f"• {p.location(definition, self.lang)}: {p.message.get(self.lang)}" for p in blocking[:REFUSED_LINES]]
+        if len(blocking) > REFUSED_LINES:
+            lines.append(render("more_problems", self.lang, n=len(blocking) - REFUSED_LINES))
+        return text, lines
 
     def make_correction(self) -> None:
         new_id = self.session.make_correction()
