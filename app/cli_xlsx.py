@@ -3,21 +3,47 @@
 members-template OUT.xlsx [--form ID]
 members-import ID FILE.xlsx [--dry-run] [--all-or-nothing]   exit 0 all imported, 1 rows rejected, 2 bad file
 xlsx ID OUT.xlsx
-questionnaires ID OUTDIR
+questionnaires ID OUTDIR [--emails] [--deadline DD.MM.RRRR]   with --emails also one .eml per member, a mail-merge
+                                                                 CSV, and the round recorded in the database
 questionnaires-import ID DIR [--dry-run] [--corrections DIR]  exit 0 all good, 1 some came back with problems
+campaign ID [--returned DIR]          per member: sent, returned, complete, problems; exit 1 while some are not
+reminders ID OUTDIR [--returned DIR] [--deadline DD.MM.RRRR]   a reminder .eml per member who is not complete
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from app.cli import UsageError, open_repo
+from app.cli import WRITING_COMMANDS, UsageError, open_repo
 from forms.loader import DEFAULT_FORM, available_forms, load_form
 
 Out = Callable[[str], None]
+
+# Sending a round records it, and reminders record theirs: those commands write (lock and backup); without
+# --emails `questionnaires` only writes files and opens the database read-only (as a dry run).
+WRITING_COMMANDS.setdefault("questionnaires", None)
+WRITING_COMMANDS.setdefault("reminders", None)
+
+
+class _Emails(argparse.Action):
+    """--emails: also write the messages and record the round (which makes the command a writing one)."""
+
+    def __call__(self, parser: Any, namespace: argparse.Namespace, values: Any, option: Any = None) -> None:
+        namespace.emails, namespace.dry_run = True, False
+
+
+def _date(text: str) -> dt.date:
+    from forms.fmt import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}” nie jest datą (dd.mm.rrrr)") from None
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +61,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("questionnaires", help="ankiety dla członków: jeden skoroszyt na członka")
     s.add_argument("id", type=int)
     s.add_argument("outdir", type=Path)
+    s.add_argument("--emails", nargs=0, action=_Emails, help="także wiadomości .eml, plik CSV; runda zapisana w bazie")
+    s.add_argument("--deadline", type=_date, help="termin odesłania (dd.mm.rrrr; domyślnie za 14 dni)")
+    s.set_defaults(emails=False, dry_run=True)
+    s = sub.add_parser("campaign", help="runda ankiet: kto dostał, kto odesłał, czego brakuje")
+    s.add_argument("id", type=int)
+    s.add_argument("--returned", type=Path, help="folder zwróconych ankiet (domyślnie folder ostatniej rundy)")
+    s = sub.add_parser("reminders", help="przypomnienia dla członków, których ankiety są niekompletne")
+    s.add_argument("id", type=int)
+    s.add_argument("outdir", type=Path)
+    s.add_argument("--returned", type=Path, help="folder zwróconych ankiet (domyślnie folder ostatniej rundy)")
+    s.add_argument("--deadline", type=_date, help="nowy termin odesłania (dd.mm.rrrr; domyślnie za 7 dni)")
     s = sub.add_parser("questionnaires-import", help="wczytaj folder zwróconych ankiet")
     s.add_argument("id", type=int)
     s.add_argument("dir", type=Path)
@@ -108,14 +145,121 @@ def cmd_xlsx(args: argparse.Namespace, out: Out) -> int:
     return 0
 
 
+def _setup(repo: Any, app_id: int, deadline: dt.date | None) -> Any:
+    """The round's shared setting: deadline, this application's id, and in a renewal the earlier application."""
+    from export.xlsx.questionnaires import Setup
+
+    previous_id = repo.renewed_from(app_id)
+    previous = repo.load(previous_id) if previous_id is not None else None
+    label = ""
+    if previous is not None:
+        year = previous.get("meta.reference_year") if previous.definition.has_field("meta.reference_year") else None
+        label = str(year) if year else f"nr {previous_id}"
+    return Setup(deadline, repo.info(app_id).uuid, previous, label)
+
+
 def cmd_questionnaires(args: argparse.Namespace, out: Out) -> int:
-    from export.xlsx.questionnaires import write_questionnaires
+    from export.xlsx.questionnaires import write_round
+    from export.xlsx.questionnaires_campaign import message_records
+    from export.xlsx.questionnaires_mail import CSV_NAME, MAILS_DIR, Letter, write_merge_csv, write_questionnaire_drafts
 
     repo = open_repo(args)
     doc = repo.load(args.id)
+    deadline = args.deadline or dt.date.today() + dt.timedelta(days=14)
+    setup = _setup(repo, args.id, deadline)
     with writing(args.outdir):
-        files = write_questionnaires(doc, args.outdir, app_uuid=repo.info(args.id).uuid)
-    out(f"Zapisano ankiet: {len(files)} w folderze {args.outdir}")
+        written = write_round(doc, args.outdir, setup)
+        drafts = []
+        if args.emails:
+            letter = Letter.of(doc, deadline)
+            drafts = write_questionnaire_drafts(doc, written, args.outdir / MAILS_DIR, letter)
+            write_merge_csv(drafts, args.outdir / CSV_NAME, letter)
+    out(f"Zapisano ankiet: {len(written)} w folderze {args.outdir}")
+    if not args.emails:
+        return 0
+    round_id = repo.add_questionnaire_round(args.id, deadline, str(args.outdir.absolute()), message_records(drafts))
+    out(
+        f"Wiadomości: {len(drafts)} w folderze {args.outdir / MAILS_DIR}; "
+        f"korespondencja seryjna: {args.outdir / CSV_NAME}"
+    )
+    for d in drafts:
+        if d.problem:
+            out(
+                f"BEZ E-MAILA: {d.name}{' NIP ' + d.nip if d.nip else ''}: {d.problem} "
+                f"(wiadomość bez adresata: {d.eml.name})"
+            )
+    out(f"Runda nr {round_id} zapisana w bazie; termin odesłania {_day(deadline)}.")
+    return 0
+
+
+def _day(day: dt.date | None) -> str:
+    from forms.fmt import format_date
+
+    return format_date(day) if day else "—"
+
+
+def _campaign(repo: Any, app_id: int, returned: Path | None) -> tuple[Any, Any, Any]:
+    """(document, campaign, latest round) from the recorded messages and a dry-run scan of the returned files."""
+    from export.xlsx.questionnaires import import_folder
+    from export.xlsx.questionnaires_campaign import campaign
+
+    doc = repo.load(app_id)
+    rounds = repo.questionnaire_rounds(app_id)
+    latest = rounds[-1] if rounds else None
+    folder = returned or (Path(latest.folder) if latest is not None and latest.folder else None)
+    if folder is None:
+        raise UsageError(f"wniosek {app_id} nie ma zapisanej rundy ankiet; podaj --returned FOLDER")
+    with reading():
+        done = import_folder(repo, app_id, folder, dry_run=True)
+    return doc, campaign(doc, done, repo.questionnaire_messages(app_id)), latest
+
+
+def cmd_campaign(args: argparse.Namespace, out: Out) -> int:
+    from export.xlsx.questionnaires_campaign import COMPLETE, row_text
+
+    repo = open_repo(args)
+    _doc, result, latest = _campaign(repo, args.id, args.returned)
+    if latest is not None:
+        out(f"Runda nr {latest.id} z {_day(latest.created_at.date())}, termin {_day(latest.deadline)}.")
+    out(result.summary())
+    for r in result.rows:
+        out(row_text(r))
+        for line in r.lines() + r.notes:
+            out(f"    {line}")
+    for file_name, why in result.unknown:
+        out(f"NIEZNANY PLIK: {file_name}: {why}")
+    return 0 if all(r.state == COMPLETE for r in result.rows) else 1
+
+
+def cmd_reminders(args: argparse.Namespace, out: Out) -> int:
+    from export.xlsx.questionnaires_campaign import message_records, write_reminders
+    from export.xlsx.questionnaires_mail import REMINDERS_DIR, Letter
+
+    repo = open_repo(args)
+    doc, result, latest = _campaign(repo, args.id, args.returned)
+    deadline = args.deadline or dt.date.today() + dt.timedelta(days=7)
+    setup = _setup(repo, args.id, deadline)
+    from export.xlsx.safety import XlsxFileError
+
+    try:
+        with writing(args.outdir):
+            drafts = write_reminders(doc, result, args.outdir, Letter.of(doc, deadline), setup)
+    except XlsxFileError as exc:
+        raise UsageError(str(exc)) from None
+    records = message_records(drafts)
+    if latest is not None:
+        repo.add_questionnaire_messages(latest.id, records)
+    else:
+        repo.add_questionnaire_round(args.id, deadline, str((args.returned or args.outdir).absolute()), records)
+    out(
+        f"Przypomnienia: {len(drafts)} w folderze {args.outdir / REMINDERS_DIR}; kompletne (bez przypomnienia): "
+        f"{sum(1 for r in result.rows if r.complete)}."
+    )
+    for d in drafts:
+        mail = d.to or f"BEZ E-MAILA ({d.problem})"
+        out(f"{d.name}{' NIP ' + d.nip if d.nip else ''} · {mail} · {d.eml.name} · załącznik {d.attachment.name}")
+        for line in d.lines:
+            out(f"    {line}")
     return 0
 
 
@@ -160,4 +304,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
     "xlsx": cmd_xlsx,
     "questionnaires": cmd_questionnaires,
     "questionnaires-import": cmd_questionnaires_import,
+    "campaign": cmd_campaign,
+    "reminders": cmd_reminders,
 }

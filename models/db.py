@@ -23,6 +23,7 @@ from platformdirs import user_data_path
 
 from models import backups as _backups
 from models import faults
+from models.backend import is_url
 from models.faults import (
     DatabaseDamaged,
     DatabaseInUse,
@@ -34,6 +35,7 @@ from models.faults import (
     fault_kind,
     network_warning,
 )
+from models.history import ensure_sqlite as ensure_history
 from models.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from models.tables import MODELS
 
@@ -140,7 +142,11 @@ def open_database(
     (also chosen by itself when the file or folder cannot be written). `allow_damaged`: open a damaged file
     read-only to rescue what can be read. `backup_required=False` (the window): a day's copy that a full disk
     refuses becomes a warning instead of an error. The returned database carries `read_only`, `damaged` and
-    `warnings`."""
+    `warnings`. A `postgresql://` URL opens a team database instead (models.team)."""
+    if is_url(path):
+        from models.team import open_team_database
+
+        return open_team_database(str(path), read_only=read_only)
     path = Path(path) if path is not None else default_db_path()
     exists = path.exists() and path.stat().st_size > 0
     if not exists:
@@ -199,6 +205,7 @@ def open_database(
             db = SqliteDatabase(str(path), pragmas=dict(PRAGMAS, busy_timeout=int(faults.BUSY_SECONDS * 1000)))
             db.bind(MODELS)
             db.connect(reuse_if_open=True)
+            ensure_history(db.connection())  # who changed what (models.history): created where missing
     except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
         error = classify(exc, path)
         if isinstance(error, DatabaseDamaged):

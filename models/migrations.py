@@ -87,7 +87,34 @@ CREATE TABLE signature (
 CREATE UNIQUE INDEX signature_application_id_file_sha256_position ON signature(application_id, file_sha256, position);
 """
 
-STEPS: list[str] = [V1, V2, V3]
+# v4: questionnaire rounds (issue 17): one row per round sent (deadline, folder), one row per message written in it
+# (the questionnaire or a reminder: to whom, which workbook with its SHA-256, which .eml, when).
+V4 = """
+CREATE TABLE questionnaire_round (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    deadline TEXT,
+    folder TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX questionnaire_round_application_id ON questionnaire_round(application_id);
+CREATE TABLE questionnaire_message (
+    id INTEGER PRIMARY KEY,
+    round_id INTEGER NOT NULL REFERENCES questionnaire_round(id) ON DELETE CASCADE,
+    member_uid TEXT NOT NULL,
+    member_name TEXT NOT NULL DEFAULT '',
+    nip TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    eml_name TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX questionnaire_message_round_id_member_uid ON questionnaire_message(round_id, member_uid);
+"""
+
+STEPS: list[str] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(STEPS)
 
 

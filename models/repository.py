@@ -22,11 +22,15 @@ from peewee import SqliteDatabase
 from forms.document import Document, Row
 from forms.loader import load_form
 from forms.values import ValueTypeError, from_json, to_json
+from models import history as _history
+from models.backend import ServerLocation, backend_of
 from models.backups import damage_text
 from models.db import backup
 from models.faults import DatabaseDamaged, ReadOnlyDatabase, StorageError, classify
+from models.history import Change
 from models.tables import MODELS, Application, Blob, ImportSource, SignatureRow, TableRow, Value
 
+TEAM_MODELS = [Change]
 DRAFT = "draft"
 FINAL = "final"
 KINDS = ("nadanie", "odnowienie")
@@ -122,9 +126,12 @@ def _dumps(value: Any) -> str:
 class Repository:
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
+        self.backend = backend_of(db)  # what differs between SQLite and PostgreSQL (models.backend)
 
     @property
     def path(self) -> Path:
+        if self.backend.server:
+            return self.db.path  # a team database: its URL without the password (models.backend.ServerLocation)
         return Path(getattr(self.db, "path", None) or self.db.database)
 
     @property
@@ -143,13 +150,14 @@ class Repository:
 
     def backup(self, reason: str) -> Path | None:
         """A verified copy of this database before a change that cannot be undone (an import ...)."""
-        if self.read_only:
+        if self.read_only or self.backend.server:  # a team database is backed up on its server (pg_dump)
             return None
         return backup(self.path, reason)
 
     def data_version(self) -> int:
-        """SQLite's `PRAGMA data_version`: changes when another connection (another process, a restore) commits."""
-        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        """Changes when another connection (another process, a restore, a colleague) commits: SQLite's `PRAGMA
+        data_version`, PostgreSQL's notifications (models.backend)."""
+        return self.backend.data_version()
 
     # Applications -----------------------------------------------------------------------------
     def _get(self, app_id: int) -> Application:
@@ -209,7 +217,7 @@ class Repository:
         """Delete an application; a backup copy taken just before keeps it recoverable."""
         self._get(app_id)
         self._check_writable_db()
-        backup(self.path, "delete")
+        self.backup("delete")
         with self.db.atomic():
             self._get(app_id).delete_instance()
             self._collect_blobs()
@@ -324,8 +332,9 @@ class Repository:
     def save_order(self, app_id: int, table_key: str, uids: list[str]) -> None:
         with self.db.atomic():
             self._writable(app_id)
+            p = self.db.param  # ? on SQLite, %s on PostgreSQL
             self.db.cursor().executemany(
-                "UPDATE row SET position = ? WHERE application_id = ? AND table_key = ? AND uid = ?",
+                f'UPDATE "row" SET position = {p} WHERE application_id = {p} AND table_key = {p} AND uid = {p}',
                 [(position, app_id, table_key, uid) for position, uid in enumerate(uids)],
             )
             self._touch(app_id)
@@ -369,9 +378,10 @@ class Repository:
                 )
             )
         if rows:
+            marks = ", ".join([self.db.param] * 7)
             self.db.cursor().executemany(
-                "INSERT INTO row (application_id, table_key, uid, position, data, source_id, source_row)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO "row" (application_id, table_key, uid, position, data, source_id, source_row)'
+                f" VALUES ({marks})",
                 rows,
             )
 
@@ -592,6 +602,10 @@ def _order(when: Any) -> float:
 
 def _named(exc: BaseException, path: Path) -> StorageError:
     """The storage fault, named; a damaged file's message also names the newest healthy backup."""
+    if isinstance(path, ServerLocation):  # a team database: what the server said, in Polish
+        from models.team import team_error
+
+        return exc if isinstance(exc, StorageError) else team_error(exc, path)
     error = classify(exc, path)
     if isinstance(error, DatabaseDamaged) and "kopi" not in str(error):
         from models.backups import damaged_error
@@ -607,7 +621,7 @@ def _bound(fn: Any) -> Any:
     @functools.wraps(fn)
     def wrapper(self: Repository, *args: Any, **kwargs: Any) -> Any:
         if Application._meta.database is not self.db:
-            self.db.bind(MODELS)
+            self.db.bind(MODELS + TEAM_MODELS)
         try:
             return fn(self, *args, **kwargs)
         except StorageError:
@@ -621,6 +635,7 @@ def _bound(fn: Any) -> Any:
 for _name, _member in list(vars(Repository).items()):
     if callable(_member) and not _name.startswith("__"):
         setattr(Repository, _name, _bound(_member))
+_history.install(Repository)  # every change recorded with its author, in the same transaction (models.history)
 
 
 def safe_from_json(*args: Any) -> Any:

@@ -6,6 +6,7 @@ from peewee import (
     BlobField,
     BooleanField,
     CharField,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -105,4 +106,34 @@ class SignatureRow(BaseModel):
         indexes = ((("application", "file_sha256", "position"), True),)
 
 
-MODELS = [Application, Value, ImportSource, TableRow, Blob, SignatureRow]
+class QuestionnaireRound(BaseModel):
+    """One round of questionnaires sent to the members of an application (issue 17)."""
+
+    application = ForeignKeyField(Application, backref="questionnaire_rounds", on_delete="CASCADE")
+    created_at = DateTimeField()
+    deadline = DateField(null=True)
+    folder = TextField(default="")
+
+    class Meta:
+        table_name = "questionnaire_round"
+
+
+class QuestionnaireMessage(BaseModel):
+    """One message of a round: the questionnaire or a reminder, to one member, with the workbook it carried."""
+
+    round = ForeignKeyField(QuestionnaireRound, backref="messages", on_delete="CASCADE")
+    member_uid = CharField()
+    member_name = TextField(default="")
+    nip = CharField(default="")
+    email = TextField(default="")
+    kind = CharField()  # questionnaire | reminder
+    file_name = TextField()
+    file_sha256 = CharField()
+    eml_name = TextField(default="")
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "questionnaire_message"
+
+
+MODELS = [Application, Value, ImportSource, TableRow, Blob, SignatureRow, QuestionnaireRound, QuestionnaireMessage]

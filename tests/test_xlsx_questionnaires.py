@@ -111,7 +111,10 @@ def test_questionnaire_is_prefilled_protected_and_explained(tmp_path, repo, app)
     unlocked = {c.coordinate for row in ws.iter_rows() for c in row if c.protection.locked is False}
     meta = wb["_klaster"]
     answer_rows = {meta.cell(r, 1).value for r in range(20, meta.max_row + 1)} - {None}
-    assert unlocked == {f"B{r}" for r in answer_rows} and len(unlocked) == 31
+    from export.xlsx.headers import written_columns
+
+    questions = len(written_columns(doc.definition.table("members"), doc.definition))
+    assert unlocked == {f"B{r}" for r in answer_rows} and len(unlocked) == questions + 2  # and the confirmation
     # definitions beside the questions, from the data file
     hint = {name: ws.cell(rows[name], 4).value for name in ("Rodzaj podmiotu", "Prowadzi działalność B+R", "ERP")}
     assert "mniej niż 250 pracowników" in hint["Rodzaj podmiotu"] and "43 mln EUR" in hint["Rodzaj podmiotu"]
@@ -464,7 +467,13 @@ def test_members_template_with_its_data_on_a_hidden_third_sheet_imports(tmp_path
     write_members_template(definition, path)
     wb = load_workbook(path)
     ws = wb["Członkowie"]
-    ws["A2"], ws["B2"], ws["D2"] = "Alfa", make_nip(1), "małe przedsiębiorstwo"
+    columns = {str(c.value).rstrip(" *"): c.column for c in ws[1] if c.value}
+    for header, value in (
+        ("Nazwa członka", "Alfa"),
+        ("NIP", make_nip(1)),
+        ("Rodzaj podmiotu", "małe przedsiębiorstwo"),
+    ):
+        ws.cell(2, columns[header], value)
     wb.move_sheet(ws, offset=2)
     ws.sheet_state = "hidden"
     wb.active = 0

@@ -19,7 +19,9 @@ from forms.document import Document, Row
 from forms.indicators import IndicatorValue, compute_indicators
 from forms.progress import Assessment, SectionProgress, assess
 from models.faults import DiskFull, ReadOnlyDatabase, StorageError
+from models.history import ValueConflict
 from models.repository import ApplicationInfo, Repository, RepositoryError
+from ui import team
 
 
 log = logging.getLogger(__name__)
@@ -101,7 +103,7 @@ class Session(QObject):
         self.storage_problem: str | None = None  # why the database cannot take edits now (read-only ...)
         self._seen_version = self._data_version()
         self._watch = QTimer(self)
-        self._watch.setInterval(WATCH_MS)
+        self._watch.setInterval(getattr(repo, "backend", None) and repo.backend.watch_ms or WATCH_MS)
         self._watch.timeout.connect(self.check_elsewhere)
         self._watch.start()
         from ui.undo import UndoHistory
@@ -151,6 +153,7 @@ class Session(QObject):
         self._idle.start()
         if not self._max.isActive():
             self._max.start()
+            team.editing(self, True)  # team mode: the others know this window has unsaved edits
         self._check.start()
 
     def set_value(self, key: str, value: Any) -> Any:
@@ -264,6 +267,8 @@ class Session(QObject):
                     self.repo.save_rows(self.app_id, table, changed)
                 for table in orders:
                     self.repo.save_order(self.app_id, table, [r.uid for r in self.doc.rows(table)])
+        except ValueConflict as exc:  # team mode: a colleague saved the same field or cell first; the user chooses
+            return team.resolve(self, exc)
         except (RepositoryError, ReadOnlyDatabase) as exc:  # will not pass by waiting
             log.warning("autosave refused: %s", exc)
             lost = len(values) + sum(len(u) for u in rows.values()) + len(deleted) + len(orders)
@@ -301,6 +306,7 @@ class Session(QObject):
             self.saveFailed.emit(text.format(error=exc, seconds=delay // 1000))
             return False
         self._drop_pending()
+        team.editing(self, False)
         self._failures = 0
         self.last_saved = dt.datetime.now()
         self.info = self.repo.info(self.app_id)

@@ -220,7 +220,7 @@ def _answers(
             options.setdefault(col.key, {})[target.choice] = yes
     if first is None:
         raise XlsxFileError(file_name, "to nie jest ankieta członka klastra (nie znaleziono pytań w kolumnie A)")
-    changed = changed or bool(problems)
+    changed = changed or (bool(problems) and not has_prefill)  # a wrong prefilled value is no answer
     return _Read(SheetRow(first, data, options, problems), matches, places, blanks, changed, confirmed, filled_by)
 
 

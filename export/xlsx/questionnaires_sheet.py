@@ -76,13 +76,18 @@ UNLOCKED = Protection(locked=False)
 YES_NO_ACCEPTED = ("tak", "nie", "t", "n", "x", "1", "0")
 DEFAULT_DAYS = 14
 
-SECTIONS = (
-    ("Część 1. Dane podstawowe", ("name", "nip", "regon", "type", "voivodeship", "joined_on", "contact_email")),
-    ("Część 2. Dane za rok referencyjny", ("employees", "sales_pln", "export_pln")),
-    ("Część 3. Badania, normy, start-up", ("rd", "iso", "iso_norms", "startup")),
+SECTIONS = (  # (title, columns); numbered as written, sections without questions left out
+    ("Dane podstawowe", ("name", "nip", "regon", "krs", "ceidg", "type", "voivodeship", "joined_on", "contact_email")),
+    ("Położenie i powiązania", ("within_50km", "linked")),
+    ("Dane za rok referencyjny", ("employees", "sales_pln", "export_pln")),
+    ("Badania, normy, start-up", ("rd", "iso", "iso_norms", "startup")),
 )
-MULTI_TITLES = {"mgmt_systems": "Część 4. Systemy zarządzania", "industry40": "Część 5. Przemysł 4.0"}
-OTHER_TITLE = "Część 6. Pozostałe dane"
+MULTI_TITLES = {
+    "value_chain": "Miejsce w łańcuchu wartości",
+    "mgmt_systems": "Systemy zarządzania",
+    "industry40": "Przemysł 4.0",
+}
+OTHER_TITLE = "Pozostałe dane"
 CONFIRM_TITLE = "Potwierdzenie"
 
 
@@ -359,10 +364,10 @@ def write_one(doc: Document, row: Row, path: Path, setup: Setup) -> None:
         r += 1
         return r - 1
 
-    for title, items in _order(d):
+    for number, (title, items) in enumerate(_order(d), start=1):
         col0 = items[0][2]
         multi = col0.type == "multichoice"
-        section(title, help.definition(col0.key) if multi else "")
+        section(f"Część {number}. {title}", help.definition(col0.key) if multi else "")
         for target, header, col in items:
             yearly = renewal and help.is_yearly(col.key) and target.choice is None
             value = _prefill(col, target, data, d)
