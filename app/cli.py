@@ -20,6 +20,7 @@ from forms.loader import DEFAULT_FORM, DefinitionError, available_forms, load_fo
 from forms.messages import render, without_unit
 from forms.progress import assess
 from klaster.messages import os_error_text
+from models.backend import db_location, is_url
 from models.db import StorageError, open_database
 from models.repository import FINAL, Repository, RepositoryError
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 # Modules that add commands: each has `add_parsers(sub)` and a `HANDLERS` dict of name -> handler(args, out).
 EXTENSIONS = ("app.cli_pdf", "app.cli_xlsx", "app.cli_package", "app.cli_storage", "app.cli_signed", "app.cli_rounds")
+EXTENSIONS += ("app.cli_team",)
 
 
 def _extensions() -> list:
@@ -43,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Okno programu: main.py [--db PLIK] [--lang pl|en] [--demo] [--screenshot FOLDER]. "
         "Kody wyjścia: 0 gotowe, 1 kontrola znalazła problemy, 2 błędne dane lub wywołanie.",
     )
-    p.add_argument("--db", type=Path, help="plik bazy danych (domyślnie w folderze danych użytkownika)")
+    p.add_argument(
+        "--db", type=db_location, help="plik bazy danych (domyślnie w folderze danych użytkownika) albo postgresql://…"
+    )
     p.add_argument(
         "--lang",
         choices=("pl", "en"),
@@ -100,7 +104,8 @@ WRITING_COMMANDS = {
     "questionnaires-import": "import",
     "new": None,
     "renew": None,
-    "signed": None,  # records the signed file; `signed ID` alone only reads (it opens as a dry run)
+    "signed": None,
+    "copy": None,  # writes the target (app.cli_team); the source is only read  # records the signed file; `signed ID` alone only reads (it opens as a dry run)
 }
 RESCUE_COMMANDS = {"export"}  # read what can still be read from a damaged database
 _LOCKS: list = []  # locks held until the command ends
@@ -112,9 +117,13 @@ def open_repo(args: argparse.Namespace) -> Repository:
     from models.backups import take_backup
     from models.db import default_db_path
 
-    path = Path(args.db if args.db is not None else default_db_path()).absolute()
     command = getattr(args, "command", None)
     writes = command in WRITING_COMMANDS and not getattr(args, "dry_run", False)
+    if is_url(args.db):  # a team database: no lock file, no backup copy (app.cli_team)
+        from app.cli_team import open_team_repo
+
+        return open_team_repo(args, writes)
+    path = Path(args.db if args.db is not None else default_db_path()).absolute()
     if not writes:
         if not path.exists():
             raise UsageError(f"baza {path} nie istnieje")
@@ -150,7 +159,7 @@ def release_locks() -> None:
 def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from models.db import default_db_path
 
-    exists = Path(args.db if args.db is not None else default_db_path()).exists()
+    exists = is_url(args.db) or Path(args.db if args.db is not None else default_db_path()).exists()
     repo = open_repo(args) if exists else None
     apps = repo.list_applications() if repo is not None else []
     if not apps:

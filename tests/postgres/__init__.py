@@ -1,0 +1,1 @@
+"""PostgreSQL for the tests and the team benchmark: a throw-away server (`server.py`)."""
