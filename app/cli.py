@@ -104,8 +104,7 @@ WRITING_COMMANDS = {
     "questionnaires-import": "import",
     "new": None,
     "renew": None,
-    "signed": None,
-    "copy": None,  # writes the target (app.cli_team); the source is only read  # records the signed file; `signed ID` alone only reads (it opens as a dry run)
+    "signed": None,  # records the signed file; `signed ID` alone only reads (it opens as a dry run)
 }
 RESCUE_COMMANDS = {"export"}  # read what can still be read from a damaged database
 _LOCKS: list = []  # locks held until the command ends
