@@ -833,6 +833,34 @@ The files to attach are in the folder: {folder}
         <source>Brak błędów — wniosek można sfinalizować ({warnings}).</source>
         <translation>No errors — the application can be finalised ({warnings}).</translation>
     </message>
+    <message>
+        <source>Rodzaj</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Opis</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>&amp;Lista braków i błędów (PDF)…</source>
+        <translation>&amp;List of missing items and errors (PDF)…</translation>
+    </message>
+    <message>
+        <source>Do poprawienia przed finalizacją: &lt;b&gt;{totals}&lt;/b&gt;. Wypełniono {filled} ({percent}). Kliknij dwukrotnie pozycję (albo naciśnij Enter), aby przejść do jej miejsca; F8 prowadzi po kolei.</source>
+        <translation>To correct before finalising: &lt;b&gt;{totals}&lt;/b&gt;. Filled in: {filled} ({percent}). Double-click an entry (or press Enter) to go to its place; F8 goes through them in turn.</translation>
+    </message>
+    <message>
+        <source>Nic nie brakuje i nie ma błędów — wniosek można sfinalizować ({totals}).</source>
+        <translation>Nothing is missing and there are no errors — the application can be finalised ({totals}).</translation>
+    </message>
+    <message>
+        <source>Lista braków i błędów</source>
+        <translation>List of missing items and errors</translation>
+    </message>
+    <message>
+        <source>lista-brakow-i-bledow.pdf</source>
+        <translation>missing-items-and-errors.pdf</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1473,6 +1501,22 @@ Finalise the application?</translation>
         <location filename="../../ui/wizard/window.py" line="1" />
         <source>&amp;Znajdź…</source>
         <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>P&amp;oprzedni problem</source>
+        <translation>P&amp;revious problem</translation>
+    </message>
+    <message>
+        <source>Problem {n} z {total}: {place}</source>
+        <translation>Problem {n} of {total}: {place}</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz sprawdzenie</source>
+        <translation>&amp;Open the check</translation>
+    </message>
+    <message>
+        <source>&amp;Zamknij</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>

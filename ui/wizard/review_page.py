@@ -5,13 +5,15 @@ bar. Finalising starts here; the list can be saved as a PDF („Lista braków i 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +32,27 @@ ERROR_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#8a6d00")
 MISSING_COLOUR = QColor("#455a64")  # neutral: not filled in yet is not a mistake
 KIND_COLOURS = {ERROR: ERROR_COLOUR, WARNING: WARNING_COLOUR, MISSING: MISSING_COLOUR}
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in the column's current width (a tree view alone never wraps)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt API
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self.tree.header().sectionSize(index.column()) - 10
+        if index.column() == 0:
+            depth = 0 if not index.parent().isValid() else 1
+            width -= self.tree.indentation() * (depth + 1)
+        text = opt.text or ""
+        area = QRect(0, 0, max(width, 40), 100_000)
+        bound = QFontMetrics(opt.font).boundingRect(area, Qt.TextFlag.TextWordWrap, text)
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), bound.height() + 6))
 
 
 class ReviewPage(QWidget):
@@ -62,6 +85,8 @@ class ReviewPage(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         lay.addWidget(self.tree, 1)
