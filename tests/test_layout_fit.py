@@ -122,7 +122,7 @@ def test_screenshots_at_a_size_and_scale(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     shots = sorted(out.glob("*.png"))
-    assert len(shots) >= 12
+    assert len(shots) >= 10  # the start window and every page
     for shot in shots:
         image = QImage(str(shot))
         assert abs(image.width() - 1024) <= 2 and abs(image.height() - 700) <= 2, (shot.name, image.size())

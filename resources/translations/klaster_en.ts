@@ -1495,7 +1495,7 @@ Finalise the application?</translation>
     <message>
         <location filename="../../ui/wizard/window.py" line="1" />
         <source>&amp;Ponów</source>
-        <translation>&amp;Redo</translation>
+        <translation>Re&amp;do</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/window.py" line="1" />
