@@ -215,7 +215,7 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    """Every problem, one a line (or `--json`); the counts on stderr; `--pdf` writes the list to work from."""
+    """Every problem, one a line (or `--json` with the counts); `--pdf` also writes the list to work from."""
     repo = open_repo(args)
     doc = repo.load(args.id)
     review = assess(doc)
@@ -252,22 +252,7 @@ def cmd_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     else:
         for p in review.problems:
             out(p.line(doc.definition, lang))
-        print(_summary_line(args.id, review, lang), file=sys.stderr)
     return 1 if review.problems else 0
-
-
-def _summary_line(app_id: int, review, lang: str) -> str:
-    return render(
-        "check_summary",
-        lang,
-        id=app_id,
-        missing=review.missing,
-        errors=review.errors,
-        warnings=review.warnings,
-        filled=review.filled,
-        required=review.required,
-        percent=f"{review.completeness}\u00a0%",
-    )
 
 
 def cmd_finalize(args: argparse.Namespace, out: Callable[[str], None]) -> int:
