@@ -48,6 +48,10 @@ def lock_database(db_path: Path, *, for_command: str | None = None):
     `for_command` names the command-line command that wants it, for the message."""
     from PySide6.QtCore import QLockFile
 
+    from models.backend import is_url
+
+    if is_url(db_path):
+        return None  # a team database (PostgreSQL): the server serialises writers, no lock file is needed
     db_path = Path(db_path).absolute()
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)

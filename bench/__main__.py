@@ -11,7 +11,7 @@ import importlib
 import sys
 
 SUITES = ["core", "storage", "gui", "xlsx", "pdf", "package"]
-OPT_IN = ["frozen"]  # run only when named: `python -m bench frozen` builds with PyInstaller twice
+OPT_IN = ["frozen", "team"]  # run only when named: frozen builds with PyInstaller twice; team starts PostgreSQL
 
 
 def main(argv: list[str]) -> int:

@@ -329,3 +329,26 @@ def test_password_in_keyring_not_in_settings(team, monkeypatch, tmp_path):
     params = connect_params(url)
     assert params["password"] == "tajne" and params["sslmode"] == "verify-full" and params["port"] == 5433
     assert "tajne" not in backend_module.display_url("postgresql://ala:tajne@db.example/klaster")
+
+
+def test_history_view_and_connect_dialog(qtbot, backend, definition, monkeypatch):
+    from ui.history_view import HistoryDialog
+    from ui.session import Session
+    from ui.team_connect import ConnectDialog, build_url, remember_connection, saved_connections
+
+    repo = backend.open()
+    session = Session(repo, repo.create(definition.id))
+    session.set_value("cluster.name", "Pierwsza")
+    assert session.flush()
+    dialog = HistoryDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() >= 2
+    only_field = HistoryDialog(session, key="cluster.name")
+    qtbot.addWidget(only_field)
+    assert only_field.table.rowCount() == 1 and only_field.table.item(0, 5).text() == "Pierwsza"
+    url = build_url("ala", "db.example", 5433, "klaster", "require")
+    remember_connection("postgresql://ala:tajne@db.example:5433/klaster?sslmode=require")
+    assert saved_connections()[0] == url and "tajne" not in str(saved_connections())
+    connect = ConnectDialog()
+    qtbot.addWidget(connect)
+    assert connect.url() == url

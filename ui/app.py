@@ -57,7 +57,7 @@ START_SIZE = (1100, 640)
 # Arguments -------------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     p = PolishArgumentParser(prog="main.py", description="Klaster: wniosek o status Krajowego Klastra Kluczowego")
-    p.add_argument("--db", type=Path, help="plik bazy danych (domyślnie w folderze danych użytkownika)")
+    p.add_argument("--db", type=_db_location, help="plik bazy danych (domyślnie w folderze danych użytkownika)")
     p.add_argument("--lang", choices=("pl", "en"), default=None, help="język interfejsu (domyślnie polski)")
     p.add_argument("--demo", action="store_true", help="otwórz przykładowy wniosek (bez --db: w bazie tymczasowej)")
     p.add_argument("--screenshot", type=Path, metavar="DIR", help="zapisz zrzuty ekranu wszystkich stron i zakończ")
@@ -75,6 +75,11 @@ def screen_size(text: str | None) -> tuple[int, int] | None:
     if match is None:
         raise UsageError(f"--size: {text} nie jest rozmiarem w postaci SZERxWYS, np. 1366x768")
     return int(match.group(1)), int(match.group(2))
+
+
+def _db_location(text: str) -> Any:
+    """`--db`: a team database's `postgresql://` URL stays text (a Path would fold its `//`); else a Path."""
+    return text.strip() if text.strip().lower().startswith(("postgresql://", "postgres://")) else Path(text)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -292,7 +297,7 @@ class _Start:
             else:
                 db_path = args.db if args.db is not None else default_db_path()
             try:
-                self.handle = self._open_or_restore(open_handle, Path(db_path))
+                self.handle = self._open_or_restore(open_handle, _db_location(str(db_path)))  # a path or a URL
             except StorageError as exc:
                 return _fatal(str(exc), self.dialogs)
             if args.demo or self.screenshot:

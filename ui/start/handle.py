@@ -59,7 +59,12 @@ class DatabaseHandle:
 
 
 def open_handle(db_path: Path) -> DatabaseHandle:
-    """Lock, then open (migrate, back up) the database. Raises StorageError (or DatabaseBusy) with a Polish text."""
+    """Lock, then open (migrate, back up) the database. Raises StorageError (or DatabaseBusy) with a Polish text.
+    A team database (a `postgresql://` URL) needs no lock; the handle's path is its URL without the password."""
+    from models.backend import display_url, is_url
+
+    if is_url(db_path):
+        return DatabaseHandle(display_url(str(db_path)), Repository(open_database(str(db_path))), None)
     db_path = Path(db_path).absolute()
     lock = lock_database(db_path)
     try:

@@ -121,6 +121,8 @@ class StartWindow(QMainWindow):
         file_menu.addAction(self.act_open)
         file_menu.addSeparator()
         file_menu.addAction(self.act_open_db)
+        team = file_menu.addAction(self.tr("Połącz z bazą &zespołu…"))  # PostgreSQL (ui.team_connect)
+        team.triggered.connect(lambda _checked=False: __import__("ui.team_connect").team_connect.connect_dialog(self))
         self.recent_menu = QMenu(self.tr("Ostatnie b&azy"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)

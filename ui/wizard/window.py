@@ -283,6 +283,9 @@ class WizardWindow(QMainWindow):
         package.setShortcut(QKeySequence("Ctrl+Shift+S"))
         package.triggered.connect(lambda: self._call("ui.package_dialog", "package_dialog"))
         app_menu.addActions([versions, package])
+        changes = QAction(self.tr("&Historia zmian…"), self)  # who changed what (ui.history_view)
+        changes.triggered.connect(lambda: self._call("ui.history_view", "history_dialog"))
+        app_menu.addAction(changes)
         edit_menu = self.menuBar().addMenu(self.tr("&Edycja"))
         history = self.session.history
         self.undo_action = history.createUndoAction(self, self.tr("&Cofnij"))
