@@ -531,6 +531,14 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
         <source>Nieoczekiwany błąd: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
+    <message>
+        <source>Baza jest otwarta w oknie programu Klaster (PID {pid}{where}); polecenie „{command}” zmienia dane, więc nie może działać obok okna. Zamknij okno albo wykonaj to w nim; polecenia, które tylko czytają, działają.</source>
+        <translation>The database is open in a Klaster window (PID {pid}{where}); the command “{command}” changes data, so it cannot run beside the window. Close the window or do this in it; commands that only read work.</translation>
+    </message>
+    <message>
+        <source>Folder {folder} nie istnieje.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
 </context>
 <context>
     <name>LineEditor</name>
@@ -869,6 +877,30 @@ The files to attach are in the folder: {folder}
         <source>Nie udało się zapisać zmian: {error}. Zmiany są w pamięci; ponowię zapis.</source>
         <translation>Could not save the changes: {error}. They are kept in memory; saving will be retried.</translation>
     </message>
+    <message>
+        <source>Nie zapisano zmian ({count}): {error}. Pokazuję wniosek taki, jaki jest zapisany.</source>
+        <translation>Changes not saved ({count}): {error}. Showing the application as it is stored.</translation>
+    </message>
+    <message>
+        <source>Brak miejsca na dysku: zmiany są w pamięci, ponowię zapis za {seconds} s. Zwolnij miejsce na dysku albo zapisz wniosek na innym dysku (Plik → Eksport).</source>
+        <translation>The disk is full: the changes are kept in memory, saving again in {seconds} s. Free some disk space or save the application to another drive (File → Export).</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać zmian: {error} Zmiany są w pamięci; ponowię zapis za {seconds} s.</source>
+        <translation>Could not save the changes: {error} They are kept in memory; saving again in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać zmian: {error}. Zmiany są w pamięci; ponowię zapis za {seconds} s.</source>
+        <translation>Could not save the changes: {error}. They are kept in memory; saving again in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Wniosek zmieniono poza tym oknem (inny program albo przywrócona kopia); pokazuję zapisaną wersję.</source>
+        <translation>The application was changed outside this window (another program or a restored backup); showing the stored version.</translation>
+    </message>
+    <message>
+        <source>Wniosek sfinalizowano gdzie indziej: zmian z tego okna ({count}) nie zapisano.</source>
+        <translation>The application was finalised elsewhere: the changes made in this window ({count}) were not saved.</translation>
+    </message>
 </context>
 <context>
     <name>StartWindow</name>
@@ -991,6 +1023,18 @@ The files to attach are in the folder: {folder}
         <location filename="../../ui/start/window.py" line="360" />
         <source>Kreator wniosku nie jest dostępny w tej wersji programu.</source>
         <translation>The application wizard is not available in this version of the program.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopie zapasowe…</source>
+        <translation>&amp;Backups…</translation>
+    </message>
+    <message>
+        <source>Kopie zapasowe</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Nie przywrócono kopii</source>
+        <translation>Backup not restored</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1562,18 @@ Finalise the application?</translation>
         <source>&amp;Zamknij</source>
         <translation>&amp;Close</translation>
     </message>
+    <message>
+        <source>Baza jest otwarta tylko do odczytu (brak uprawnień do zapisu pliku albo folderu): wniosek można czytać, drukować i eksportować, ale nie zmieniać.</source>
+        <translation>The database is open read-only (no permission to write the file or its folder): the application can be read, printed and exported, not changed.</translation>
+    </message>
+    <message>
+        <source>Nie sfinalizowano: zapisany wniosek ma {count} do poprawienia.</source>
+        <translation>Not finalised: the stored application has {count} to correct.</translation>
+    </message>
+    <message>
+        <source>Nie sfinalizowano: zmian nie udało się zapisać ({reason}).</source>
+        <translation>Not finalised: the changes could not be saved ({reason}).</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1711,6 +1767,45 @@ Finalise the application?</translation>
         <location filename="../../ui/dialogs/find.py" line="1" />
         <source>wiersz {n}</source>
         <translation>row {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Kopie zapasowe bazy</source>
+        <translation>Database backups</translation>
+    </message>
+    <message>
+        <source>Baza: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>Czas</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Powód</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Wielkość</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>sprawna</source>
+        <translation>healthy</translation>
+    </message>
+    <message>
+        <source>uszkodzona</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>Ta baza nie ma jeszcze kopii zapasowych.</source>
+        <translation>This database has no backups yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Przywróć z kopii zapasowej</source>
+        <translation>&amp;Restore from backup</translation>
     </message>
 </context>
 </TS>
