@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -114,3 +114,44 @@ def show_history(session: Any, key: str | None = None, uid: str | None = None, p
 def history_dialog(window: Any, session: Any, key: str | None = None, uid: str | None = None) -> None:
     """Wniosek › Historia zmian… (the wizard window's menu; a field's context menu passes its key)."""
     show_history(session, key, uid, window)
+
+
+class _FieldMenu(QObject):
+    """A field's context menu (right click in the field) gains „Historia zmian pola…”."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QMenu
+
+        if event.type() != QEvent.Type.ContextMenu or not isinstance(obj, QWidget) or obj.window() is not self.window:
+            return False
+        from ui.editors.base import FieldEditor
+
+        editor = obj
+        while editor is not None and not isinstance(editor, FieldEditor):
+            editor = editor.parentWidget()
+        if editor is None:
+            return False
+        make = getattr(obj, "createStandardContextMenu", None)
+        menu = make() if callable(make) else QMenu(obj)
+        menu.addSeparator()
+        key = editor.fdef.key
+        action = menu.addAction(self.tr("Historia zmian pola…"))
+        action.triggered.connect(lambda: show_history(self.window.session, key, None, self.window))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        return True
+
+
+def install_field_menu(window: Any) -> None:
+    """Give every field of the wizard window `window` the history entry in its context menu."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        window._field_history_menu = _FieldMenu(window)
+        app.installEventFilter(window._field_history_menu)

@@ -286,6 +286,7 @@ class WizardWindow(QMainWindow):
         changes = QAction(self.tr("&Historia zmian…"), self)  # who changed what (ui.history_view)
         changes.triggered.connect(lambda: self._call("ui.history_view", "history_dialog"))
         app_menu.addAction(changes)
+        __import__("ui.history_view").history_view.install_field_menu(self)  # a field's menu: its history
         edit_menu = self.menuBar().addMenu(self.tr("&Edycja"))
         history = self.session.history
         self.undo_action = history.createUndoAction(self, self.tr("&Cofnij"))
