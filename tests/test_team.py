@@ -352,3 +352,19 @@ def test_history_view_and_connect_dialog(qtbot, backend, definition, monkeypatch
     connect = ConnectDialog()
     qtbot.addWidget(connect)
     assert connect.url() == url
+
+
+def test_window_opens_a_team_database_without_a_lock_file(qtbot, team, definition):
+    from ui.app import parse_args
+    from ui.start.handle import open_handle
+
+    args = parse_args(["--db", team.location])
+    assert args.db == team.location  # the URL is not folded into a path
+    handle = open_handle(args.db)
+    try:
+        assert handle.lock is None and str(handle.path).startswith("postgresql://")
+        assert handle.path.name == team.location.split("/")[3].split("?")[0]
+        assert handle.repo.list_applications() == []
+    finally:
+        handle.close()
+        handle.repo.backend.close()
