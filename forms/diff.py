@@ -42,7 +42,8 @@ class Change:
         kind = KIND_LABELS.get(lang, KIND_LABELS["pl"])[self.kind]
         if self.kind == CHANGED:
             return f"{kind}: {where}: „{self.old}” → „{self.new}”"
-        return f"{kind}: {where}" + (f": „{self.new if self.kind == ADDED else self.old}”" if self.column else "")
+        content = self.new if self.kind == ADDED else self.old
+        return f"{kind}: {where}" + (f": „{content}”" if content else "")
 
 
 def _key_of(table: TableDef, row: Row, index: int) -> str:
@@ -67,10 +68,33 @@ def _text(definition, fdef: FieldDef, value: Any, lang: str) -> str:
     return value_text(definition, fdef, value, lang, empty="")
 
 
+def _field_label(crit, f: FieldDef, shared: set[str], lang: str) -> str:
+    """A field's label, with its group when the same label names fields of several groups ("Telefon" of the
+    coordinator and of the contact person: `Osoba do kontaktu › Telefon`)."""
+    label = f.label.get(lang)
+    return f"{crit.title.get(lang)} › {label}" if label in shared else label
+
+
+def _row_text(d, table: TableDef, row: Row, lang: str) -> str:
+    """What an added or removed row holds: `Label: value; Label: value` (its filled columns)."""
+    parts = []
+    for col in table.columns:
+        value = row.get(col.key)
+        if value is not None and value != "":
+            parts.append(f"{col.label.get(lang)}: {_text(d, col, value, lang)}")
+    return "; ".join(parts)
+
+
 def diff_documents(old: Document, new: Document, lang: str = "pl") -> list[Change]:
     """Changes from `old` to `new`, in the order of the form."""
     d = new.definition
     changes: list[Change] = []
+    seen: dict[str, int] = {}
+    for section in d.sections:
+        for crit in section.criteria:
+            for f in crit.fields:
+                seen[f.label.get(lang)] = seen.get(f.label.get(lang), 0) + 1
+    shared = {label for label, n in seen.items() if n > 1}
     for section in d.sections:
         for crit in section.criteria:
             for f in crit.fields:
@@ -78,10 +102,9 @@ def diff_documents(old: Document, new: Document, lang: str = "pl") -> list[Chang
                 if a == b:
                     continue
                 kind = ADDED if a is None else REMOVED if b is None else CHANGED
+                label = _field_label(crit, f, shared, lang)
                 changes.append(
-                    Change(
-                        kind, section.id, f.key, f.label.get(lang), old=_text(d, f, a, lang), new=_text(d, f, b, lang)
-                    )
+                    Change(kind, section.id, f.key, label, old=_text(d, f, a, lang), new=_text(d, f, b, lang))
                 )
             for table in crit.tables:
                 changes.extend(_diff_table(d, section.id, table, old.rows(table.key), new.rows(table.key), lang))
@@ -95,7 +118,8 @@ def _diff_table(d, section: str, table: TableDef, old_rows: list[Row], new_rows:
     label = table.label.get(lang)
     for key, row in new_by.items():
         if key not in old_by:
-            out.append(Change(ADDED, section, table.key, label, row=_row_label(table, row, key)))
+            content = _row_text(d, table, row, lang)
+            out.append(Change(ADDED, section, table.key, label, row=_row_label(table, row, key), new=content))
             continue
         before = old_by[key]
         for col in table.columns:
@@ -116,5 +140,6 @@ def _diff_table(d, section: str, table: TableDef, old_rows: list[Row], new_rows:
                 )
     for key, row in old_by.items():
         if key not in new_by:
-            out.append(Change(REMOVED, section, table.key, label, row=_row_label(table, row, key)))
+            content = _row_text(d, table, row, lang)
+            out.append(Change(REMOVED, section, table.key, label, row=_row_label(table, row, key), old=content))
     return out

@@ -238,7 +238,9 @@ def test_workbook_reopens_with_its_properties(final_pkg, world):
     workbook = load_workbook(final_pkg.folder / role(final_pkg, "workbook"), read_only=True)
     try:
         assert workbook.properties.identifier == info.uuid
-        assert f"sha256:{info.checksum}" in workbook.properties.keywords and "stan:final" in workbook.properties.keywords
+        assert (
+            f"sha256:{info.checksum}" in workbook.properties.keywords and "stan:final" in workbook.properties.keywords
+        )
     finally:
         workbook.close()
 

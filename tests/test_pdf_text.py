@@ -55,7 +55,8 @@ def test_printable_replaces_what_the_font_lacks(text, expected):
 
 def test_markup_prints_as_typed():
     assert markup("<b>Tom & Jerry</b>\nx") == "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;<br/>x"
-    assert markup("a &amp; b") == "a &amp;amp; b"
+    assert markup("x &amp; b") == "x &amp;amp; b"
+    assert markup("a &amp; b") == "a\u00a0&amp;amp; b"  # a one-letter word never ends a line
     assert plain("a\tb\r\nc") == "a    b\nc"
 
 

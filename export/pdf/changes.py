@@ -15,7 +15,7 @@ from export.pdf.facts import facts, pdf_meta
 from export.pdf.render import render, write_pdf
 from export.pdf.styles import ACCENT_LIGHT, CELL_PAD, PORTRAIT, RULE, frame_width, style, table_style
 from export.pdf.text import clip, markup
-from forms.diff import KIND_LABELS, Change, diff_documents
+from forms.diff import ADDED, KIND_LABELS, REMOVED, Change, diff_documents
 from forms.document import Document
 
 COLUMNS = ("Miejsce", "Zmiana", "Było", "Jest")
@@ -37,12 +37,18 @@ def _table(changes: list[Change], width: float) -> LongTable:
     head = [Paragraph(markup(c), style("cell_bold")) for c in COLUMNS]
     rows = [head]
     for change in changes:
+        whole_row = change.row is not None and change.column is None
+        old, new = change.old or "—", change.new or "—"
+        if whole_row and change.kind == REMOVED:
+            new = "(wiersz usunięty)"
+        elif whole_row and change.kind == ADDED:
+            old = "(nie było wiersza)"
         rows.append(
             [
                 Paragraph(markup(clip(_place(change), CELL_CHARS)), cell),
                 Paragraph(KIND_LABELS["pl"][change.kind], cell),
-                Paragraph(markup(clip(change.old or "—", CELL_CHARS)), cell),
-                Paragraph(markup(clip(change.new or "—", CELL_CHARS)), cell),
+                Paragraph(markup(clip(old, CELL_CHARS)), cell),
+                Paragraph(markup(clip(new, CELL_CHARS)), cell),
             ]
         )
     table = LongTable(rows, colWidths=[width * s for s in SHARES], repeatRows=1, hAlign="LEFT")

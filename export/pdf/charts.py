@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from export.pdf.fonts import COND, SANS, SANS_BOLD
+from export.pdf.measure import measure  # breaks at spaces, never at a non-breaking one
 from export.pdf.styles import ACCENT, AVERAGE, INK, MUTED, RULE
 from export.pdf.text import plain
 from forms.fmt import format_percent
@@ -48,7 +48,7 @@ def indicator_chart(bars: list[Bar], width: float) -> Drawing:
     top = _scale_max(bars)
     blocks = []
     for b in bars:
-        lines = simpleSplit(plain(b.label), SANS, LABEL_SIZE, width)
+        lines = measure(SANS, LABEL_SIZE).lines(plain(b.label), width)
         blocks.append((b, lines))
     height = LEGEND + AXIS + sum(len(lines) * (LABEL_SIZE + 2) + 2 * BAR + GAP + AFTER + 3 for _, lines in blocks)
     d = Drawing(width, height)

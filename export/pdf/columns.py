@@ -54,11 +54,12 @@ class _Fit:
 def _fit(col: Column, texts: Sequence[str], comfortable: bool) -> _Fit:
     body = body_measure()
     head = head_measure().longest_word(col.title) + PAD
-    natural = max((body.width(t) for t in texts), default=0.0) + PAD
+    # Never narrower than the header's longest word: a header breaks between words only.
+    natural = max(max((body.width(t) for t in texts), default=0.0) + PAD, head)
     if not col.flexible:
         return _Fit(natural, max(head, natural))
     # The longest word decides how narrow a wrapping column may get; measure only the longest few by length.
-    words = sorted({w for t in texts for w in t.split()}, key=len, reverse=True)[:8]
+    words = sorted({w for t in texts for w in t.replace("\n", " ").split(" ") if w}, key=len, reverse=True)[:8]
     word = max((body.word(w) for w in words), default=0.0) + PAD
     floor = (COMFORT_FLEX * (2 if col.weight >= 2.5 else 1)) if comfortable else MIN_FLEX
     return _Fit(natural, min(max(head, floor, min(word, WORD_CAP)), max(natural, head)))
@@ -114,7 +115,19 @@ def column_widths(columns: Sequence[Column], records: Sequence[Record], total: f
         weights = sum(columns[i].weight for i in over)
         for i in over:
             widths[i] += room * columns[i].weight / weights
-    if sum(widths) > total + 0.5:  # even the least widths do not fit: shrink everything proportionally
-        scale = total / sum(widths)
-        widths = [w * scale for w in widths]
+    if sum(widths) > total + 0.5:  # even the least widths do not fit: shrink, keeping every header word whole
+        widths = _shrink(columns, widths, total)
     return widths
+
+
+def _shrink(columns: Sequence[Column], widths: list[float], total: float) -> list[float]:
+    """Widths reduced to `total`: taken from the room each column has above its longest header word (a header
+    never breaks inside a word), proportionally; only when that room is not enough, everything shrinks."""
+    head = head_measure()
+    floors = [min(head.longest_word(c.title) + PAD, w) for c, w in zip(columns, widths, strict=True)]
+    excess = sum(widths) - total
+    room = [w - f for w, f in zip(widths, floors, strict=True)]
+    if sum(room) >= excess:
+        return [w - r * excess / sum(room) for w, r in zip(widths, room, strict=True)]
+    scale = total / sum(widths)
+    return [w * scale for w in widths]

@@ -43,7 +43,8 @@ class Measure:
         return max(self.line(line) for line in text.split("\n"))
 
     def longest_word(self, text: str) -> float:
-        return max((self.word(w) for w in text.split()), default=0.0)
+        """The widest unbreakable run: words joined by non-breaking spaces count as one."""
+        return max((self.word(w) for w in text.split(" ") if w), default=0.0)
 
     def lines(self, text: str, width: float) -> list[str]:
         out: list[str] = []
@@ -57,7 +58,7 @@ class Measure:
         lines: list[str] = []
         current: list[str] = []
         used = 0.0
-        for word in para.split():
+        for word in [w for w in para.split(" ") if w]:  # not split(): a non-breaking space holds words together
             w = self.word(word)
             if w > width:  # a word longer than the column: cut it where it must
                 if current:

@@ -89,13 +89,15 @@ class DetailLines(Flowable):
                 newline()
             elif n:
                 put(body, "\u00b7")
-            for word in f"{label}:".split():
-                put(bold, word)
+            for word in f"{label}:".split(" "):
+                if word:
+                    put(bold, word)
             for k, para in enumerate(text.split("\n")):
                 if k:
                     newline()
-                for word in para.split():
-                    put(body, word)
+                for word in para.split(" "):  # not split(): non-breaking spaces hold words together
+                    if word:
+                        put(body, word)
             previous_long = long
         return [line for line in lines if line] or [[]]
 

@@ -18,9 +18,33 @@ MAX_PIECE = 3000
 _BLANKS = re.compile(r"\n\s*\n+")
 
 
+NBSP = "\u00a0"
+# Polish typesetting: a one-letter word (a conjunction or preposition) never ends a line; it is glued to the next.
+_SINGLE = re.compile(r"(?<![\w.\-/@])([aiouwzAIOUWZ]) (?=\S)")
+# "sp. z o.o.", "sp. j.", "sp. k." and "S.A." never split, nor are they parted from the name before them.
+_COMPANY = re.compile(r"\b(sp\.)[ ]+(z)[ ]+(o\.)[ ]?(o\.)", re.IGNORECASE)
+_COMPANY_TAIL = re.compile(r"[ ]+(?=(?:sp\.\u00a0z\u00a0o\.o\.|S\.A\.|sp\.[ ]?[jk]\.|s\.c\.)(?!\w))", re.IGNORECASE)
+# Numbers stay with their units and abbreviations with their numbers: "12 %", "5 osób", "nr 3", "2025 r.".
+_UNIT = re.compile(r"(\d)[ ]+(?=(?:zł|%|r\.|tys\.|mln|mld|km|kg|ha|m²|m2|osób|os\.|p\.p\.|pkt|szt\.)(?!\w))")
+_BEFORE_NUMBER = re.compile(r"(?<!\w)(nr|ust\.|pkt|art\.|§|poz\.|str\.|s\.|tel\.)[ ]+(?=\d|\+)", re.IGNORECASE)
+
+
+def typeset(text: str) -> str:
+    """Non-breaking spaces where Polish typesetting wants them: after one-letter words, inside and before
+    "sp. z o.o." / "S.A.", between numbers and their units, after "nr", "ust.", "tel." before a number."""
+    if " " not in text:
+        return text
+    text = _COMPANY.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}{NBSP}{m.group(3)}{m.group(4)}", text)
+    text = _COMPANY_TAIL.sub(NBSP, text)
+    text = _SINGLE.sub(lambda m: m.group(1) + NBSP, text)
+    text = _UNIT.sub(lambda m: m.group(1) + NBSP, text)
+    return _BEFORE_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
+
+
 def plain(text: str) -> str:
-    """Text for a plain table cell or `drawString`: printable characters, tabs as spaces."""
-    return printable(str(text)).replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n")
+    """Text for a plain table cell or `drawString`: printable characters, tabs as spaces, Polish non-breaking
+    spaces (`typeset`)."""
+    return typeset(printable(str(text)).replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def markup(text: str) -> str:

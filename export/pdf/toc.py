@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from export.pdf.fonts import SANS, SANS_BOLD
+from export.pdf.measure import measure  # breaks at spaces, never at a non-breaking one
 from export.pdf.styles import ACCENT, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, PORTRAIT
 from export.pdf.text import plain
 
@@ -65,7 +65,7 @@ class Toc:
         y = top
         for entry in self.entries:
             font, size, leading, indent, before = LEVELS[min(entry.level, 2)]
-            lines = simpleSplit(plain(entry.text), font, size, width - indent - NUMBER_COLUMN - 8)
+            lines = measure(font, size).lines(plain(entry.text), width - indent - NUMBER_COLUMN - 8)
             need = before + leading * len(lines)
             if y - need < bottom and pages[-1]:
                 pages.append([])
