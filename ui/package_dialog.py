@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from export.package.builder import PackageError, PackageResult, build_package_from
+from export.package.builder import PackageError, PackageResult, build_package_from, is_correction
 from export.package.eml import Letter, mailto_url, write_drafts
 from forms.document import group_checksum
 from forms.fmt import format_megabytes
@@ -146,12 +146,17 @@ class PackageDialog(QDialog):
         self.settings.set("ministry_email", self.to.text().strip())
         self.settings.set("mail_limit_mb", int(self.limit.value()))
         doc, info = self.session.doc.copy(), self.session.info
+        corrects = None
+        if is_correction(info):  # a korekta's package carries the changes against the version it corrects
+            corrects = (self.session.repo.load(info.parent_id), self.session.repo.info(info.parent_id))
         limit = self.limit.value()
         try:
             result = run_in_background(
                 self,
                 QCoreApplication.translate("PackageDialog", "Tworzę pakiet: PDF, Excel, załączniki…"),
-                lambda progress: build_package_from(doc, info, outdir, allow_draft=True, limit_mb=limit, split=split),
+                lambda progress: build_package_from(
+                    doc, info, outdir, allow_draft=True, limit_mb=limit, split=split, corrects=corrects
+                ),
             )
         except PackageError as exc:
             show_error(self, str(exc))
@@ -165,7 +170,11 @@ class PackageDialog(QDialog):
             )
             return None
         self.result_package = result
-        self.emls = write_drafts(result, self.to.text().strip(), Letter.of(self.session.doc, self.session.info))
+        try:
+            self.emls = write_drafts(result, self.to.text().strip(), Letter.of(self.session.doc, self.session.info))
+        except PackageError as exc:  # a message over the mail limit is named, never written
+            self.emls = []
+            show_error(self, str(exc))
         self._show(result)
         return result
 
