@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -90,7 +90,8 @@ class ReviewPage(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         lay.addWidget(self.tree, 1)
-        buttons = QHBoxLayout()
+        buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # stacked when the page is too narrow for a row
+        self.button_row = buttons
         self.pdf_button = QPushButton(self.tr("&Lista braków i błędów (PDF)…"), self)
         self.pdf_button.clicked.connect(self.save_pdf)
         buttons.addWidget(self.pdf_button)
@@ -102,6 +103,8 @@ class ReviewPage(QWidget):
         buttons.addWidget(self.correction_button)
         buttons.addWidget(self.finalize_button)
         lay.addLayout(buttons)
+        for button in (self.pdf_button, self.finalize_button, self.correction_button):
+            button.setMinimumWidth(60)  # the row never sets the window's minimum width; it stacks instead
         session.problemsChanged.connect(self.refresh)
         session.stateChanged.connect(self.refresh)
         self.refresh()
@@ -164,6 +167,20 @@ class ReviewPage(QWidget):
         self.summary.setText(text)
         self.finalize_button.setEnabled(not final)  # a refusal names what blocks it (never a silent grey button)
         self.correction_button.setVisible(final)
+        self._arrange_buttons()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The buttons in one row when they fit, one under another on a narrow page (200 % scaling)."""
+        super().resizeEvent(event)
+        self._arrange_buttons()
+
+    def _arrange_buttons(self) -> None:
+        shown = [b for b in (self.pdf_button, self.correction_button, self.finalize_button) if not b.isHidden()]
+        margins = self.layout().contentsMargins()
+        need = sum(b.sizeHint().width() for b in shown) + 12 * len(shown) + margins.left() + margins.right()
+        direction = QBoxLayout.Direction.LeftToRight if need <= self.width() else QBoxLayout.Direction.TopToBottom
+        if self.button_row.direction() != direction:
+            self.button_row.setDirection(direction)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         problem = item.data(0, Qt.ItemDataRole.UserRole)
