@@ -131,3 +131,15 @@ def test_real_dates_in_the_metadata(stored, final_pdf, draft_pdf):
 def test_final_pdf_is_reproducible(stored, final_pdf):
     doc, info = stored
     assert application_pdf_bytes(doc, info) == final_pdf
+
+
+def test_web_and_e_mail_addresses_are_links(final_pdf):
+    reader = PdfReader(io.BytesIO(final_pdf))
+    uris = {
+        annot.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if annot.get_object().get("/A") is not None
+    }
+    assert any(u and u.startswith("https://www.") for u in uris) and any(u and u.startswith("mailto:") for u in uris)
+    assert reader.trailer["/Root"]["/Lang"] == "pl-PL"

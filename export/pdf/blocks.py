@@ -3,9 +3,11 @@ long texts, data tables generated from table definitions, indicator tables and c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -66,6 +68,25 @@ def long_text(label: str, value: str | None) -> list[Flowable]:
 
 
 KV_PIECE = 500  # characters of a value per row of a label | value table
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:)]", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def linked(text: str) -> str:
+    """`markup(text)` with its web and e-mail addresses as links (clickable in a PDF viewer)."""
+    out, at = [], 0
+    for found in sorted([*_URL.finditer(text), *_EMAIL.finditer(text)], key=lambda m: m.start()):
+        if found.start() < at:
+            continue
+        address = found.group(0)
+        target = ("mailto:" + address) if "@" in address and "://" not in address else address
+        target = "https://" + target if target.lower().startswith("www.") else target
+        out.append(markup(text[at : found.start()]))
+        href = escape(target, {'"': "&quot;"})
+        out.append(f'<a href="{href}" color="#{ACCENT.hexval()[2:]}">{markup(address)}</a>')
+        at = found.end()
+    out.append(markup(text[at:]))
+    return "".join(out)
 
 
 def kv_table(pairs: Sequence[tuple[str, str]], width: float, label_share: float = 0.36) -> Table:
@@ -76,7 +97,7 @@ def kv_table(pairs: Sequence[tuple[str, str]], width: float, label_share: float 
         # A table splits only between rows, so a long value is continued on rows of its own, each well below a page.
         for n, part in enumerate(split_text(value, KV_PIECE)):
             head = Paragraph(markup(label) if n == 0 else "", style("kv_label"))
-            data.append([head, Paragraph(markup(part), vstyle)])
+            data.append([head, Paragraph(linked(part), vstyle)])
     table = Table(data, colWidths=[width * label_share, width * (1 - label_share)], hAlign="LEFT")
     table.setStyle(
         table_style(
@@ -184,7 +205,7 @@ def data_table(
     columns = [lp] + [_column(cols[i]) for i in grid]
     records = []
     for r in range(len(rows)):
-        details = [(cols[i].label.pl, texts[i][r]) for i in rest if texts[i][r] != CELL_EMPTY]
+        details = [(plain(cols[i].label.pl), texts[i][r]) for i in rest if texts[i][r] != CELL_EMPTY]
         records.append(Record([numbers[r]] + [texts[i][r] for i in grid], details))
     widths = column_widths(columns, records, width)
     return PagedTable(columns, records, widths, frame_height=frame_height)
@@ -205,8 +226,9 @@ def indicator_table(d: FormDefinition, values: Sequence[IndicatorValue], width: 
     """Indicator | the cluster's value | KKK average | difference in percentage points (green above, red below).
     Counts by category (members by type) follow their indicator as indented rows."""
     width = min(width, 540.0)
-    head = ["Wskaźnik", "Wartość", "Średnia KKK", "Różnica"]
-    widths = [width - 92 - 64 - 62, 92, 64, 62]
+    averaged = any(v.kkk_average is not None for v in values)  # no empty columns: without averages, two
+    head = ["Wskaźnik", "Wartość", "Średnia KKK", "Różnica"] if averaged else ["Wskaźnik", "Wartość"]
+    widths = [width - 92 - 64 - 62, 92, 64, 62] if averaged else [width - 92, 92]
     cell, bold = style("cell"), style("cell_bold")
     data: list[list] = [[Paragraph(markup(h), bold) for h in head]]
     commands: list[tuple] = [
@@ -246,6 +268,9 @@ def indicator_table(d: FormDefinition, values: Sequence[IndicatorValue], width: 
             if v.difference is not None and v.difference != 0:
                 commands.append(("TEXTCOLOR", (3, r), (3, r), GOOD if v.difference > 0 else BAD))
         commands.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.4, RULE))
+    if not averaged:
+        data = [row[:2] for row in data]
+        commands = [c for c in commands if not (c[0] == "TEXTCOLOR" and c[1][0] == 3)]
     return Table(data, colWidths=widths, repeatRows=1, style=table_style(commands), hAlign="LEFT")
 
 

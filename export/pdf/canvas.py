@@ -79,11 +79,14 @@ class NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._held)
+        count = getattr(self, "_annotationCount", 0)  # links named while laying out: later ones never reuse a name
         for state in self._held:
             self.__dict__.update(state)
+            self._annotationCount = max(count, getattr(self, "_annotationCount", 0))
             for key, kwargs in self._marks.get(self.getPageNumber(), ()):
                 Canvas.bookmarkPage(self, key, **kwargs)
             self._stamp(total)
+            count = self._annotationCount
             Canvas.showPage(self)
         self._held = []
         Canvas.save(self)
