@@ -113,4 +113,58 @@ def bench_import(rows: int, tmp: Path) -> Result:
 
 def run() -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
-        return [bench_import(n, Path(tmp)) for n in (1000, 10_000)]
+        return [bench_import(n, Path(tmp)) for n in (1000, 10_000)] + [bench_questionnaires(150, Path(tmp))]
+
+
+def bench_questionnaires(members: int, tmp: Path) -> Result:
+    """Reading back a folder of returned questionnaires (issue 17): every workbook checked at the door, its sheet
+    found, typed and planned against the register (the dry run of `questionnaires-import`); target <= 3 s for 150.
+    Baseline: openpyxl alone opening each workbook read-only and reading its question sheet."""
+    from export.xlsx.questionnaires import import_folder, write_questionnaires
+    from forms.document import Document
+
+    definition = load_form("kkk-2019")
+    doc = Document(definition)
+    doc.set("cluster.name", "Klaster benchmarku")
+    for i in range(members):
+        doc.add_row("members", {"name": f"Firma {i}", "nip": seeded_nip(i), "type": "small"})
+    db = open_database(tmp / "q.sqlite", make_backup=False)
+    repo = Repository(db)
+    app_id = repo.create("kkk-2019", "bench")
+    repo.save_document(app_id, doc)
+    folder = tmp / "ankiety"
+    files = write_questionnaires(repo.load(app_id), folder, app_uuid=repo.info(app_id).uuid)
+    for i, path in enumerate(files):  # each member answers the figures
+        wb = load_workbook(path)
+        ws = wb["Ankieta"]
+        meta = wb["_klaster"]
+        rows = {meta.cell(r, 2).value: meta.cell(r, 1).value for r in range(20, meta.max_row + 1)}
+        ws.cell(rows["employees"], 2, 10 + i)
+        ws.cell(rows["sales_pln"], 2, 100_000 + i)
+        ws.cell(rows["export_pln"], 2, i)
+        ws.cell(rows["rd"], 2, "tak" if i % 2 else "N")
+        wb.save(path)
+    outcome: dict = {}
+
+    def full() -> None:
+        outcome["done"] = import_folder(repo, app_id, folder, dry_run=True)
+
+    def raw() -> None:
+        for path in files:
+            wb = load_workbook(path, read_only=True, data_only=True)
+            for _ in wb["Ankieta"].iter_rows(values_only=True):
+                pass
+            wb.close()
+
+    baseline, seconds = best_of(raw, 1), best_of(full, 1)
+    db.close()
+    done = outcome["done"]
+    returned = sum(1 for s in done.statuses if s.status == "returned")
+    return Result(
+        f"questionnaires read back: {members} (dry run)",
+        seconds,
+        "openpyxl read-only read of each",
+        baseline,
+        "<= 3 s",
+        f"{returned} returned, {len(done.unknown)} unknown",
+    )

@@ -122,10 +122,11 @@ def test_questionnaire_is_prefilled_protected_and_explained(tmp_path, repo, app)
     assert hint["ERP"].startswith("ERP: zintegrowany system")
     assert "Wskazówka programu: Start-up technologiczny" in ws.cell(rows["Start-up technologiczny"], 4).value
     # yes/no cells accept what the instructions say; lists for choices, numbers for numbers
-    dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    dvs = {cell: dv for dv in ws.data_validations.dataValidation for cell in str(dv.sqref).split()}
     rd = dvs[f"B{rows['Prowadzi działalność B+R']}"]
-    assert rd.type == "custom" and rd.formula1 == yes_no_formula(f"B{rows['Prowadzi działalność B+R']}")
-    assert dvs[f"B{rows['mgmt_systems:erp']}"].type == "custom"
+    first = str(rd.sqref).split()[0]  # one rule for every yes/no cell, written for its first cell
+    assert rd.type == "custom" and rd.formula1 == yes_no_formula(first)
+    assert dvs[f"B{rows['mgmt_systems:erp']}"] is rd and dvs[f"B{rows[CONFIRMED]}"] is rd
     assert dvs[f"B{rows['Rodzaj podmiotu']}"].type == "list"
     assert dvs[f"B{rows[EMPLOYEES]}"].type == "whole"
     # prints landscape, one page wide, header repeated, footer with the page

@@ -115,16 +115,22 @@ def _is_header(values: tuple) -> bool:
     return len(cells) == 2 and cells[0].startswith(QUESTION_HEADER) and cells[1].startswith(ANSWER_HEADER)
 
 
-def _find_sheet(wb: Any, file_name: str) -> tuple[Any, int]:
-    """The sheet with the questionnaire's header (ours first, then visible, then hidden ones) and its header row."""
+def _find_sheet(wb: Any, file_name: str) -> tuple[Any, int, list[tuple[int, tuple]]]:
+    """The sheet with the questionnaire's header (ours first, then visible, then hidden ones), its header row and
+    its rows (read in the same pass: a read-only sheet is parsed again on every reading)."""
     sheets = [ws for ws in wb.worksheets if ws.title not in (META_SHEET, LISTS_SHEET)]
     sheets.sort(key=lambda ws: (ws.title != SHEET, getattr(ws, "sheet_state", "visible") != "visible"))
     for ws in sheets:
+        rows: list[tuple[int, tuple]] = []
+        header = None
         for number, values in iter_values(ws, file_name, max_rows=MAX_SHEET_ROWS, max_columns=2):
-            if number > HEADER_SCAN:
+            rows.append((number, values))
+            if header is None and _is_header(values):
+                header = number
+            if header is None and number >= HEADER_SCAN:
                 break
-            if _is_header(values):
-                return ws, number
+        if header is not None:
+            return ws, header, rows
     raise XlsxFileError(
         file_name,
         "to nie jest ankieta członka klastra (w żadnym arkuszu nie ma nagłówka „Pytanie | Odpowiedź”); "
@@ -248,8 +254,7 @@ def read_questionnaire(
         with open_workbook(source) as wb:
             info, map_rows = _meta(wb, source.file_name)
             uid = str(info["member"]) if info.get("member") else None
-            ws, header_row = _find_sheet(wb, source.file_name)
-            rows = list(iter_values(ws, source.file_name, max_rows=header_row + MAX_QUESTION_ROWS + 1, max_columns=2))
+            ws, header_row, rows = _find_sheet(wb, source.file_name)
             sheet_title = ws.title
             saved_at = _saved_at(wb, path)
         if info.get("form") not in (None, definition.id):
@@ -490,14 +495,18 @@ def import_folder(
 
 
 # Corrections ------------------------------------------------------------------------------------------------
-def _layout(ws: Any) -> tuple[int, int]:
-    """(header row, notes column) of a questionnaire sheet, of this format or the first one."""
-    for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN, max_col=8):
-        texts = [fold(c.value) if isinstance(c.value, str) else "" for c in row]
-        if len(texts) >= 2 and texts[0].startswith(QUESTION_HEADER) and texts[1].startswith(ANSWER_HEADER):
-            notes = next((i + 1 for i, t in enumerate(texts) if t.startswith(NOTES_HEADER)), 4)
-            return row[0].row, notes
-    return FIRST_ROW - 1, 5
+def _layout_of(wb: Any, file_name: str) -> tuple[Any, int, int]:
+    """(sheet, header row, notes column) of a questionnaire opened for writing, of this format or the first one."""
+    sheets = sorted(wb.worksheets, key=lambda ws: ws.title != SHEET)
+    for ws in sheets:
+        if ws.title in (META_SHEET, LISTS_SHEET):
+            continue
+        for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN, max_col=8):
+            texts = [fold(c.value) if isinstance(c.value, str) else "" for c in row]
+            if len(texts) >= 2 and texts[0].startswith(QUESTION_HEADER) and texts[1].startswith(ANSWER_HEADER):
+                notes = next((i + 1 for i, t in enumerate(texts) if t.startswith(NOTES_HEADER)), 4)
+                return ws, row[0].row, notes
+    raise XlsxFileError(file_name, "to nie jest ankieta członka klastra (brak nagłówka „Pytanie | Odpowiedź”)")
 
 
 def _note(ws: Any, row: int, column: int, text: str) -> None:
@@ -517,8 +526,7 @@ def write_correction(
     out = folder / f"{stem}_{CORRECTIONS_DIR}.xlsx"
     missing = list(missing)
     with open_workbook(source, read_only=False) as wb:
-        ws, _header = _find_sheet(wb, source.file_name)
-        header_row, notes = _layout(ws)
+        ws, header_row, notes = _layout_of(wb, source.file_name)
         for p in problems:
             cell = ws[p.cell] if p.cell else ws.cell(row=p.row, column=1)
             cell.fill = ERROR_FILL
@@ -537,5 +545,7 @@ def write_correction(
         set_cell(ws, status_row, 1, "Do poprawy: " + "; ".join(parts) + " – opis w kolumnie „Uwagi koordynatora”.")
         ws.cell(row=status_row, column=1).fill = ERROR_FILL
         ws.row_dimensions[status_row].height = 18
+        if not any(status_row in range(m.min_row, m.max_row + 1) for m in ws.merged_cells.ranges):
+            ws.merge_cells(start_row=status_row, start_column=1, end_row=status_row, end_column=notes)
         save_workbook(wb, out)
     return out

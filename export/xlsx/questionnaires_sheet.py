@@ -66,7 +66,7 @@ TITLE_ROW, MEMBER_ROW, DEADLINE_ROW, CONTACT_ROW, INTRO_ROW, STATUS_ROW, HEADER_
 FIRST_ROW = HEADER_ROW + 1
 QUESTION, ANSWER, PREVIOUS, HINT, NOTES = 1, 2, 3, 4, 5
 HEADERS = ("Pytanie", "Odpowiedź", "Poprzedni wniosek", "Co wpisać i co to znaczy", "Uwagi koordynatora")
-WIDTHS = (40, 26, 16, 62, 26)
+WIDTHS = (40, 26, 18, 62, 26)
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 ANSWER_FILL = PatternFill("solid", start_color="FFF9DB")
 SECTION_FILL = PatternFill("solid", start_color="EEF2F7")
@@ -198,20 +198,25 @@ def yes_no_formula(cell: str) -> str:
     return f"OR(ISBLANK({cell}),{words},{cell}=1,{cell}=0)"
 
 
-def _yes_no_validation(ws: Any, cell: str, title: str) -> None:
+def _yes_no_validation(ws: Any, cells: list[str]) -> None:
+    """One validation for every yes/no answer cell: its formula is written for the first cell and, as in every
+    spreadsheet, read relative to each cell of the range (one rule instead of dozens keeps the file quick to read)."""
+    if not cells:
+        return
     dv = DataValidation(
         type="custom",
-        formula1=yes_no_formula(cell),
+        formula1=yes_no_formula(cells[0]),
         allow_blank=True,
         showErrorMessage=True,
         showInputMessage=True,
         errorStyle="stop",
-        errorTitle=title[:32],
+        errorTitle="tak albo nie",
         error="Dozwolone: tak albo nie (także T/N, x, 1/0).",
-        promptTitle=title[:32],
+        promptTitle="tak albo nie",
         prompt="tak / nie (także T/N, x, 1/0)",
     )
-    dv.add(cell)
+    for cell in cells:
+        dv.add(cell)
     ws.add_data_validation(dv)
 
 
@@ -332,6 +337,7 @@ def write_one(doc: Document, row: Row, path: Path, setup: Setup) -> None:
 
     r = FIRST_ROW
     mapped = 0
+    yes_no_cells: list[str] = []
 
     def section(title: str, note: str = "") -> None:
         nonlocal r
@@ -384,7 +390,7 @@ def write_one(doc: Document, row: Row, path: Path, setup: Setup) -> None:
                 if previous is not None:
                     ws.cell(row=at, column=PREVIOUS).number_format = number_format_of(col, currency=True) or fmt
             if target.choice is not None or col.type == "bool":
-                _yes_no_validation(ws, f"B{at}", header)
+                yes_no_cells.append(f"B{at}")
             else:
                 add_validation(ws, col, lists, f"B{at}", header)
     section(CONFIRM_TITLE)
@@ -396,7 +402,8 @@ def write_one(doc: Document, row: Row, path: Path, setup: Setup) -> None:
         None,
         "Wpisz „tak”, także gdy niczego nie trzeba było zmieniać.",
     )
-    _yes_no_validation(ws, f"B{at}", "Potwierdzenie")
+    yes_no_cells.append(f"B{at}")
+    _yes_no_validation(ws, yes_no_cells)
     last = r - 1
 
     ws.protection.sheet = True  # no password: filling needs none, the layout stays as the import expects
