@@ -156,7 +156,7 @@ def test_none_and_empty(definition):
         ("cluster.voivodeship", 14, "nie jest kodem z listy"),
         ("cluster.kis", "10", "oczekiwano listy kodów"),
         ("cluster.kis", [10], "oczekiwano listy kodów"),
-        ("cluster.kis", ["10", "14"], "nieznane kody „14”"),
+        ("cluster.kis", ["10", "16"], "nieznane kody „16”"),  # kkk-2019: the 15 KIS in force from 1.01.2019
     ],
 )
 def test_invalid_field_input(definition, key, raw, fragment):

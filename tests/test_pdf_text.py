@@ -92,7 +92,7 @@ def test_values_print_in_polish(definition):
     assert value_text(d, members.column("rd"), True) == "tak"
     assert value_text(d, members.column("rd"), False) == "nie"
     assert value_text(d, d.field("cluster.voivodeship"), "12") == "małopolskie"
-    assert value_text(d, d.field("cluster.kis"), ("10", "11")).startswith("Technologie informacyjne")
+    assert value_text(d, d.field("cluster.kis"), ("7", "8")).startswith("Gospodarka o obiegu zamkniętym – woda")
     assert value_text(d, d.field("cluster.website"), None) == EMPTY == "brak"
     assert indicator_text(Decimal("34.42"), True) == "34,42\u00a0%"
     assert difference_text(Decimal("-1.5")) == "−1,50\u00a0p.p."

@@ -94,7 +94,8 @@ def test_paste_multichoice_by_code_or_label(definition, members):
 def test_paste_from_a_start_column_skips_headers_blank_rows_and_reports_extra_cells(definition, members):
     start = [c.key for c in members.columns].index("sales_pln")
     header = f"{SALES}\tPrzychody z eksportu w roku referencyjnym (PLN)\n"
-    text = header + "\n100\t50\ttak\tnie\n" + "1\t2" + "\t" * 9 + "nadmiar\n"  # "nadmiar" beyond the last column
+    beyond = len(members.columns) - start  # tabs to the first cell beyond the last column
+    text = header + "\n100\t50\ttak\tnie\n" + "1\t2" + "\t" * (beyond - 1) + "nadmiar\n"  # beyond the last column
     rows, problems = parse_clipboard_rows(text, members, definition, start)
     assert rows[0] == {"sales_pln": Decimal(100), "export_pln": Decimal(50), "rd": True, "iso": False}
     assert len(rows) == 2
