@@ -207,6 +207,41 @@ def take_screenshots(
         _save_grab(wizard, saved[-1])
     session.flush()
     wizard.hide()
+    saved += _empty_register_and_dialogs(window, session, folder, logical or WIZARD_SIZE)
+    return saved
+
+
+def _empty_register_and_dialogs(window, demo: Any, folder: Path, size: tuple[int, int]) -> list[Path]:
+    """NN-members-empty.png: the member register of a new application (how to fill it), at the wizard's size;
+    dialogs/new-application.png: the new-application dialog at its own size (a folder of its own, so every
+    picture in `folder` has the window's size)."""
+    from ui.dialogs.new_application import NewApplicationDialog
+    from ui.session import Session
+    from ui.start import dialogs
+
+    saved: list[Path] = []
+    members = [s.id for s in demo.definition.sections if s.kind == "members"]
+    if members:
+        empty_id = window.repo.create(demo.definition.id, "", "nadanie")
+        session = Session(window.repo, empty_id)
+        window.sessions[empty_id] = session
+        wizard = dialogs.make_wizard(session)
+        wizard.resize(*size)
+        wizard.show()
+        wizard.show_page(members[0])
+        settle(150)
+        number = wizard.page_ids().index(members[0]) + 1
+        saved.append(folder / f"{number:02d}-{re.sub(r'[^0-9A-Za-z._-]+', '-', members[0])}-empty.png")
+        _save_grab(wizard, saved[-1])
+        wizard.hide()
+    (folder / "dialogs").mkdir(exist_ok=True)
+    dialog = NewApplicationDialog(window)
+    dialog.show()
+    settle()
+    saved.append(folder / "dialogs" / "new-application.png")
+    _save_grab(dialog, saved[-1])
+    dialog.hide()
+    dialog.deleteLater()
     return saved
 
 

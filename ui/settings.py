@@ -122,6 +122,22 @@ class Settings:
         self.set("recent_databases", recent)
         return recent
 
+    # Table columns ----------------------------------------------------------------------------
+    def hidden_columns(self, table_key: str) -> list[str]:
+        """The columns of a table the user chose to hide (by column key), kept between sessions."""
+        raw = self._qs.value(f"tables/{table_key}/hidden_columns", None)
+        if not raw:
+            return []
+        return [raw] if isinstance(raw, str) else [str(x) for x in raw]
+
+    def set_hidden_columns(self, table_key: str, keys: Iterable[str]) -> None:
+        keys = sorted(set(keys))
+        name = f"tables/{table_key}/hidden_columns"
+        if keys:
+            self._qs.setValue(name, keys)
+        else:
+            self._qs.remove(name)
+
     # Window geometry --------------------------------------------------------------------------
     def save_geometry(self, name: str, widget: QWidget) -> None:
         self._qs.setValue(f"windows/{name}/geometry", widget.saveGeometry())

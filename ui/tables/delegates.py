@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -35,12 +35,12 @@ from forms.cells import CellError, parse_cell
 from forms.display import yes_no
 from forms.schema import FieldDef, FormDefinition
 from ui.i18n import current_language
-from ui.tables.model import ERROR_COLOURS, TableModel, edit_text, is_dark_palette
+from ui.tables.model import ERROR_COLOURS, MARK_COLOURS, TableModel, cell_mark, edit_text, is_dark_palette
 
 POPUP_TYPES = ("multichoice", "longtext")  # editors taller than a row
 EMPTY = ""  # the data of a combo's empty entry
 # Column widths in average character widths, by type.
-WIDTHS = {"text": 26, "longtext": 34, "email": 24, "url": 24, "phone": 15, "nip": 13, "regon": 12, "krs": 12,
+WIDTHS = {"text": 28, "longtext": 34, "email": 24, "url": 24, "phone": 15, "nip": 13, "regon": 12, "krs": 12,
           "postcode": 8, "int": 10, "year": 7, "money": 17, "decimal": 10, "date": 11, "bool": 7, "choice": 22,
           "multichoice": 28}  # fmt: skip
 HEADER_LINES = 3
@@ -94,6 +94,19 @@ def _source(index: Index) -> tuple[TableModel, QModelIndex]:
 
 class CellDelegate(QStyledItemDelegate):
     """Creates, fills and reads the editor of a cell according to its column type."""
+
+    # Painting ---------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """A wrong cell also gets a frame in the colour of its icon, clear even without colour vision."""
+        super().paint(painter, option, index)
+        model, source = _source(index)
+        mark = cell_mark(model.cell_problems(source.row(), source.column()))
+        if mark is not None:
+            painter.save()
+            painter.setPen(QPen(QColor(MARK_COLOURS[mark]), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
 
     # Which editor ------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:

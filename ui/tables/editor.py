@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +29,14 @@ from PySide6.QtWidgets import (
 from forms.schema import TableDef
 from ui.layout import FlowLayout
 from ui.session import Session
+from ui.settings import Settings
 from ui.tables.delegates import HEADER_LINES, CellDelegate, column_width, header_text, label_lines
+from ui.tables.frozen import FrozenTableView
 from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
 from ui.tables.paste import parse_clipboard_rows
 from ui.tables.view import KeyTableView
 
+FROZEN_CHARS = 36  # the frozen first column: wide enough for most member names
 STATUS_COLOURS = {True: ("#b3261e", "#ff8a80"), False: ("#7a5900", "#ffd54f")}  # error?: (light, dark palette)
 KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Delete)  # handled by eventFilter
 EDIT_TRIGGERS = (
@@ -73,11 +79,19 @@ class TableEditor(QWidget):
         filterable: bool = False,
         typed_rows: bool = True,
         locked_columns: frozenset[str] = frozenset(),
+        freeze_first: bool = False,
+        column_choice: bool = False,
     ):
         """`typed_rows=False`: rows come from elsewhere (attachments: from files), so no Dodaj wiersz and no paste;
-        `locked_columns` are shown but filled by the program (a file's name and SHA-256)."""
+        `locked_columns` are shown but filled by the program (a file's name and SHA-256); `freeze_first` keeps the
+        first column (the member's name) in place while the rest scrolls sideways; `column_choice` lets the user
+        hide columns (Kolumny ▾ and the header's context menu), remembered in the settings."""
         super().__init__(parent)
         self.typed_rows = typed_rows
+        self.freeze_first = freeze_first
+        self.column_choice = column_choice
+        self.empty_panel: QWidget | None = None
+        self._status_text = ""  # what this table last showed in the window's status bar
         self.session = session
         self.table = table_def
         self.model = TableModel(session, table_def, self)
@@ -89,6 +103,8 @@ class TableEditor(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_edit: QLineEdit | None = self._build_filter() if filterable else None
         self.view = self._build_view()
+        self.columns_button = self._build_column_choice() if column_choice else None
+        self._column_choice_changed(remember=False)  # the button's text
         self._build_buttons()
         self._build_footer()
         self._layout()
@@ -105,7 +121,7 @@ class TableEditor(QWidget):
         return edit
 
     def _build_view(self) -> QTableView:
-        view = KeyTableView(self)
+        view = FrozenTableView(self) if self.freeze_first else KeyTableView(self)
         view.setModel(self.proxy)
         view.setItemDelegate(CellDelegate(view))
         view.setAlternatingRowColors(True)
@@ -124,11 +140,44 @@ class TableEditor(QWidget):
         rows.setMinimumSectionSize(view.fontMetrics().height() + 4)
         rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         for i, column in enumerate(self.table.columns):
-            view.setColumnWidth(i, column_width(view, column, self.model.lang))
+            width = column_width(view, column, self.model.lang)
+            if i == 0 and self.freeze_first:
+                width = max(width, FROZEN_CHARS * view.fontMetrics().averageCharWidth() + 12)  # names read whole
+            view.setColumnWidth(i, width)
         header.sectionResized.connect(lambda *_: self._fit_header_height(view))
         self._fit_header_height(view)
+        if isinstance(view, FrozenTableView):
+            view.sync_frozen()
         view.installEventFilter(self)
         return view
+
+    def _build_column_choice(self) -> QToolButton:
+        """Kolumny ▾: a check box per column (the first, frozen one always stays), remembered per table."""
+        button = QToolButton(self)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolTip(self.tr("Wybierz kolumny widoczne w tabeli (także menu kontekstowe nagłówka)"))
+        menu = QMenu(button)
+        self.column_actions: dict[str, QAction] = {}
+        for i, column in enumerate(self.table.columns):
+            if i == 0:
+                continue
+            action = QAction(header_text(column, self.model.lang).replace("&", "&&"), menu)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, c=i: self._column_toggled(c, on))
+            menu.addAction(action)
+            self.column_actions[column.key] = action
+        menu.addSeparator()
+        show_all = QAction(self.tr("Pokaż wszystkie kolumny"), menu)
+        show_all.triggered.connect(lambda: self.set_hidden_columns(set()))
+        menu.addAction(show_all)
+        button.setMenu(menu)
+        self.columns_menu = menu
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: menu.popup(header.mapToGlobal(pos)))
+        self.set_hidden_columns(set(Settings().hidden_columns(self.table.key)), remember=False)
+        return button
 
     def _build_buttons(self) -> None:
         style = self.style()
@@ -175,6 +224,8 @@ class TableEditor(QWidget):
             buttons.addWidget(button)
         buttons.add_stretch()
         buttons.addWidget(self.paste_button)
+        if self.columns_button is not None:
+            buttons.addWidget(self.columns_button)
         footer = QHBoxLayout()
         messages = QVBoxLayout()
         messages.addWidget(self.problems_label)
@@ -186,6 +237,7 @@ class TableEditor(QWidget):
         if self.filter_edit is not None:
             layout.addWidget(self.filter_edit)
         layout.addLayout(buttons)
+        self._view_layout = layout
         layout.addWidget(self.view, 1)
         layout.addLayout(footer)
 
@@ -199,9 +251,11 @@ class TableEditor(QWidget):
         for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved, proxy.layoutChanged):
             signal.connect(self._update_state)
         self.view.selectionModel().currentChanged.connect(self._update_state)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.show_cell_message())
         self.view.selectionModel().selectionChanged.connect(self._update_state)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_state)
         self.session.problemsChanged.connect(self._update_problems)
+        self.session.problemsChanged.connect(self._problems_changed)  # a bound method: gone with the widget
         self.session.cellChanged.connect(lambda *_: self._notice(""))
         self.model.editRejected.connect(lambda message: self._notice(message, error=True))
 
@@ -230,7 +284,10 @@ class TableEditor(QWidget):
         """Select, show and focus a cell given in the order of the form (as problems name it)."""
         if not (0 <= row < self.model.rowCount()) or not self.table.has_column(column_key):
             return
-        source = self.model.index(row, self.model.column_of(column_key))
+        column = self.model.column_of(column_key)
+        if self.view.isColumnHidden(column):
+            self.set_hidden_columns(self.hidden_columns() - {column_key})  # a problem's cell is always shown
+        source = self.model.index(row, column)
         index = self.proxy.mapFromSource(source)
         if not index.isValid() and self.filter_edit is not None:
             self.filter_edit.clear()  # the row is filtered out
@@ -238,6 +295,65 @@ class TableEditor(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hidden_columns(self) -> set[str]:
+        return {c.key for i, c in enumerate(self.table.columns) if i > 0 and self.view.isColumnHidden(i)}
+
+    def set_hidden_columns(self, keys: set[str], remember: bool = True) -> None:
+        """Hide exactly these columns (never the first); with `remember`, kept in the settings for next time."""
+        for i, column in enumerate(self.table.columns):
+            hidden = i > 0 and column.key in keys
+            self.view.setColumnHidden(i, hidden)
+            action = getattr(self, "column_actions", {}).get(column.key)
+            if action is not None and action.isChecked() == hidden:
+                action.blockSignals(True)
+                action.setChecked(not hidden)
+                action.blockSignals(False)
+        self._column_choice_changed(remember)
+
+    def _column_toggled(self, column: int, shown: bool) -> None:
+        self.view.setColumnHidden(column, not shown)
+        self._column_choice_changed(True)
+
+    def _column_choice_changed(self, remember: bool) -> None:
+        hidden = self.hidden_columns()
+        if remember:
+            Settings().set_hidden_columns(self.table.key, hidden)
+        button = getattr(self, "columns_button", None)
+        if button is not None:
+            text = self.tr("Kolumny")
+            button.setText(text + (" " + self.tr("(ukryte: {n})").format(n=len(hidden)) if hidden else ""))
+
+    def set_empty_panel(self, panel: QWidget) -> None:
+        """What the table shows above its (empty) view while it has no rows: how to fill it."""
+        self.empty_panel = panel
+        self._view_layout.insertWidget(self._view_layout.indexOf(self.view), panel)
+        self._update_state()
+
+    def cell_message(self) -> str:
+        """The problems of the current cell in one line, with their place: for the window's status bar."""
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        if not current.isValid():
+            return ""
+        problems = [p for p in self.model.cell_problems(current.row(), current.column()) if not p.is_missing]
+        definition, lang = self.session.definition, self.model.lang
+        return "; ".join(f"{' › '.join(p.place(definition, lang))}: {p.message.get(lang)}" for p in problems)
+
+    def _problems_changed(self) -> None:
+        self.show_cell_message(only_if_focused=True)
+
+    def show_cell_message(self, only_if_focused: bool = False) -> None:
+        """The current cell's problem in the window's status bar (and gone again on a cell without one)."""
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is None or (only_if_focused and not self.view.hasFocus() and not self._status_text):
+            return
+        text = self.cell_message()
+        if text:
+            bar.showMessage(text)
+        elif self._status_text and bar.currentMessage() == self._status_text:
+            bar.clearMessage()
+        self._status_text = text
 
     def set_read_only(self, read_only: bool) -> None:
         self.model.set_read_only(read_only)
@@ -344,6 +460,8 @@ class TableEditor(QWidget):
         if visible != count:
             text += " " + self.tr("(widocznych: {n})").format(n=visible)
         self.count_label.setText(text)
+        if self.empty_panel is not None:
+            self.empty_panel.setVisible(count == 0)
         self._update_problems()
 
     def _update_problems(self) -> None:

@@ -16,11 +16,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from forms.cells import parse_cell
 from forms.checks.problem import Problem
@@ -34,7 +35,8 @@ from ui.session import Session
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMERIC_TYPES = ("money", "decimal", "int")
 CENTERED_TYPES = ("bool", "year", "date")
-ERROR_COLOURS = {True: ("#f9d6d5", "#5a2323"), False: ("#fff3c4", "#4f4410")}  # error?: (light, dark palette)
+ERROR_COLOURS = {True: ("#f6c4c0", "#6b2424"), False: ("#ffe9a8", "#5a4a10")}  # error?: (light, dark palette)
+MARK_COLOURS = {True: "#c62828", False: "#b26a00"}  # the icon and frame of a wrong (True) or doubtful cell
 MISSING_COLOURS = ("#e8f1fb", "#1f3247")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +52,36 @@ def problem_brush(problems: list[Problem]) -> QBrush:
     else:
         light, dark = ERROR_COLOURS[any(p.is_mistake for p in problems)]
     return QBrush(QColor(dark if is_dark_palette() else light))
+
+
+_ICONS: dict[bool, QIcon] = {}
+
+
+def problem_icon(error: bool) -> QIcon:
+    """A small round mark with „!” (red for an error, amber for a warning), drawn once."""
+    if error not in _ICONS:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(MARK_COLOURS[error]))
+        painter.drawEllipse(2, 2, 28, 28)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(QRectF(14, 7, 4, 12), 2, 2)
+        painter.drawEllipse(QRectF(13.5, 21, 5, 5))
+        painter.end()
+        _ICONS[error] = QIcon(pixmap)
+    return _ICONS[error]
+
+
+def cell_mark(problems: list[Problem]) -> bool | None:
+    """True for a cell with an error, False for one with only warnings, None when nothing is wrong (missing
+    values are not wrong: they stay neutral)."""
+    mistakes = [p for p in problems if not p.is_missing]
+    if not mistakes:
+        return None
+    return any(p.is_mistake for p in mistakes)
 
 
 def problem_tooltip(problems: list[Problem], lang: str | None = None) -> str:
@@ -225,6 +257,9 @@ class TableModel(QAbstractTableModel):
             return self._alignment(column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
             return self._problem_data(index, role, column, value)
+        if role == Qt.ItemDataRole.DecorationRole:
+            mark = cell_mark(self.cell_problems(index.row(), index.column()))
+            return None if mark is None else problem_icon(mark)
         return None
 
     def _alignment(self, column: FieldDef) -> Qt.AlignmentFlag:
@@ -276,7 +311,7 @@ class TableModel(QAbstractTableModel):
             self.dataChanged.emit(index, index)
 
     def _on_problems_changed(self) -> None:
-        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole]
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)

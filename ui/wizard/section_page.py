@@ -25,6 +25,7 @@ from ui.indicator_bars import IndicatorBars
 from ui.layout import wrapped_title
 from ui.session import Session
 from ui.tables.editor import TableEditor
+from ui.wizard.members_empty import EmptyRegister
 
 HELP_STYLE = (
     "QLabel { background: palette(alternate-base); border-left: 3px solid palette(highlight);"
@@ -35,7 +36,7 @@ HELP_STYLE = (
 LABEL_WIDTH = 250
 NARROW = 640  # below this page width labels go above their fields
 BARS_WIDTH = 300  # the indicator panel beside the member register
-MEMBERS_BESIDE = 1000  # page width from which the indicators stand beside the register, not under it
+MEMBERS_BESIDE = 1280  # page width from which the indicators stand beside the register (under it at 1366×768)
 PAGE_MARGINS = 84  # page, group box and form margins beside a label that takes the whole width
 
 
@@ -232,8 +233,10 @@ class MembersPage(SectionPage):
     """The member register: the sortable, filterable table beside a live panel of indicators against KKK averages."""
 
     def _table_editor(self, table, parent: QWidget) -> QWidget:
-        editor = TableEditor(self.session, table, parent, filterable=True)
+        editor = TableEditor(self.session, table, parent, filterable=True, freeze_first=True, column_choice=True)
         editor.setObjectName(f"table:{table.key}")
+        self.empty_register = EmptyRegister(self.session, editor, editor)
+        editor.set_empty_panel(self.empty_register)
         wrapper = QWidget(parent)
         lay = QBoxLayout(QBoxLayout.Direction.LeftToRight, wrapper)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -262,6 +265,11 @@ class MembersPage(SectionPage):
             if self._members_layout.direction() != direction:
                 self._members_layout.setDirection(direction)
                 self.member_bars.setMinimumWidth(BARS_WIDTH if beside else 0)
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        if hasattr(self, "empty_register"):
+            self.empty_register.set_read_only(read_only)
 
     def refresh_problems(self) -> None:
         super().refresh_problems()
