@@ -669,7 +669,8 @@ def test_empty_document_lists_required_items(definition):
     assert "coordinator.krs" not in required_fields
     tables = {p.table for p in found if p.code == "min_rows"}
     assert tables == {"members", "hr.staff", "infra.finance", "customer.services", "attachments"}
-    assert "eligibility_members" in {p.code for p in found}
+    assert "eligibility_members" not in {p.code for p in found}  # an empty register: missing rows, not a mistake
+    assert not any(p.is_mistake for p in found)  # a new application opens calm
 
 
 # Problem texts --------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton  # noqa: E402
 
 from forms.cells import parse_cell  # noqa: E402
-from forms.fmt import errors_text, number_input, warnings_text  # noqa: E402
+from forms.fmt import errors_text, missing_text, number_input, warnings_text  # noqa: E402
 from forms.loader import load_form  # noqa: E402
 from forms.progress import STATUS_LABELS  # noqa: E402
 from models.repository import Repository  # noqa: E402
@@ -90,8 +90,9 @@ def test_wizard_on_a_demo_speaks_english(qtbot, repo, english):
     assert w.back_button.text() == "« &Back" and w.next_button.text() == "&Next »"
     assert w.progress.format() == "Complete: %p%"
     problems = w.session.problems
-    assert w.problem_label.text() == f"{errors_text(problems.errors, 'en')}   {warnings_text(problems.warnings, 'en')}"
-    assert re.fullmatch(r"\d+ errors?\s+\d+ warnings?", w.problem_label.text())
+    totals = f"{missing_text(problems.missing, 'en')}, {errors_text(problems.errors, 'en')}, "
+    assert w.problem_label.text() == totals + warnings_text(problems.warnings, "en")
+    assert re.fullmatch(r"\d+ missing items?, \d+ errors?, \d+ warnings?", w.problem_label.text())
     assert re.search(r"(Saved at|Last saved:) ", w.save_label.text())
     assert w.windowTitle().endswith(" — version 1, draft — Klaster")
 
@@ -115,11 +116,12 @@ def test_wizard_on_a_demo_speaks_english(qtbot, repo, english):
     # The review page: headers, summary, problem places and messages from the checks in English.
     w.show_page(REVIEW)
     review = w.review
-    assert [review.tree.headerItem().text(i) for i in range(2)] == ["Where", "Problem"]
-    assert review.summary.text().startswith(("To fix: ", "No errors"))
+    assert [review.tree.headerItem().text(i) for i in range(3)] == ["Where", "Kind", "Description"]
+    assert review.summary.text().startswith(("To correct before finalising: ", "Nothing is missing"))
     for item in review.problem_items():
         problem = item.data(0, Qt.ItemDataRole.UserRole)
-        assert item.text(1) == problem.message.get("en")
+        assert item.text(1) in ("to be filled in", "error", "warning")
+        assert item.text(2) == problem.message.get("en")
         assert "wiersz" not in item.text(0)
 
     # Nothing Polish is left in the chrome (the application's own data may well be Polish).

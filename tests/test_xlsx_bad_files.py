@@ -226,8 +226,8 @@ def test_wrong_types_in_every_cell_reject_every_row_and_leave_the_database(
     assert all({p.column for p in r.problems} == set("BCDEFGHIJKLM") for r in preview.rows)
     first = [p.text() for p in preview.rows[0].problems]
     assert (
-        first[0] == "wiersz 2, kolumna B („NIP”): NIP: niedozwolone znaki (10 cyfr, ostatnia kontrolna; myślniki "
-        "i spacje są dozwolone)"
+        first[0] == "wiersz 2, kolumna B („NIP”): „NIP?”: niedozwolone znaki (numer ma 10 cyfr; myślniki i spacje "
+        "są dozwolone)"
     )
     assert (
         first[8] == "wiersz 2, kolumna J („B+R”): „chyba” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, "

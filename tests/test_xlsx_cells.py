@@ -98,9 +98,12 @@ def test_cells_refused_with_a_reason(definition, members, column, raw, message):
 
 
 def test_checks_of_the_column_follow_reading(definition, members):
-    assert check_cell(members.column("nip"), "526-104-08-29", definition)[1].startswith("NIP: błędna cyfra")
+    assert check_cell(members.column("nip"), "526-104-08-29", definition)[1].startswith("„5261040829”: błędna cyfra")
     assert check_cell(members.column("name"), "x" * 301, definition)[1].startswith("za długi tekst: 301 znaków")
-    assert check_cell(members.column("joined_on"), "01.01.1850", definition)[1] == "data spoza zakresu 1900-2100"
+    assert (
+        check_cell(members.column("joined_on"), "01.01.1850", definition)[1]
+        == "01.01.1850: dozwolone są daty od 01.01.1900 do 31.12.2100"
+    )
 
 
 @pytest.mark.parametrize(

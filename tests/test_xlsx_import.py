@@ -181,14 +181,14 @@ def test_every_wrong_cell_is_reported_with_row_column_header_and_reason(tmp_path
     preview = read_members(quirky_workbook(tmp_path / "czlonkowie.xlsx"), definition)
     delta = preview.rows[4]
     assert [p.text() for p in delta.problems] == [
-        "wiersz 10, kolumna C („Nr NIP”): NIP: błędna cyfra kontrolna (10 cyfr, ostatnia kontrolna; myślniki i "
-        "spacje są dozwolone)",
+        "wiersz 10, kolumna C („Nr NIP”): „1234567890”: błędna cyfra kontrolna (numer ma 10 cyfr, ostatnia jest "
+        "kontrolna; myślniki i spacje są dozwolone)",
         "wiersz 10, kolumna D („rodzaj podmiotu”): „kosmita” nie ma na liście (dozwolone np.: "
         "mikroprzedsiębiorstwo, małe przedsiębiorstwo, średnie przedsiębiorstwo, duże przedsiębiorstwo, …)",
         "wiersz 10, kolumna E („Wojewodztwo”): „Mazowsze” nie ma na liście (dozwolone np.: dolnośląskie, "
         "kujawsko-pomorskie, lubelskie, lubuskie, …)",
         "wiersz 10, kolumna F („Przychody ze sprzedaży 2024 r. (PLN)”): „abc” nie jest liczbą (np. 1 234 567,89)",
-        "wiersz 10, kolumna G („Eksport”): wartość -5,00 mniejsza niż dozwolone minimum 0",
+        "wiersz 10, kolumna G („Eksport”): -5,00\u00a0zł to mniej niż dozwolone minimum 0,00\u00a0zł",
         "wiersz 10, kolumna H („B+R”): „może” nie jest odpowiedzią tak/nie (dozwolone: tak, nie, T, N, x, 1, 0)",
         "wiersz 10, kolumna J („Data przystąpienia”): „31.02.2021” nie jest datą (oczekiwano dd.mm.rrrr, np. "
         "05.03.2021)",
@@ -197,7 +197,7 @@ def test_every_wrong_cell_is_reported_with_row_column_header_and_reason(tmp_path
         "tak, nie, T, N, x, 1, 0)",
         "wiersz 10, kolumna O („Przemysł 4.0”): „teleportacja” nie ma na liście (dozwolone np.: Internet rzeczy "
         "(IoT), Big Data, inteligentne roboty przemysłowe, chmura danych, …)",
-        "wiersz 10, kolumna P („E-mail”): adres e-mail w postaci nazwa@domena.pl",
+        "wiersz 10, kolumna P („E-mail”): „nie-email”: wpisz adres w postaci nazwa@domena.pl",
     ]
     assert {p.column for p in delta.problems} == set("CDEFGHJKMOP")
     assert all(p.value for p in delta.problems)
