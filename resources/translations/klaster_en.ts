@@ -200,6 +200,10 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
         <source>Zapisano {file}.</source>
         <translation>Saved {file}.</translation>
     </message>
+    <message>
+        <source>{name} (konkurs {year}, wersja {version}, {state})</source>
+        <translation>{name} (round {year}, version {version}, {state})</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationTable</name>
@@ -638,6 +642,26 @@ Before deleting, a backup copy of the database is saved in the “backups” fol
         <source>Utwórz</source>
         <translation>Create</translation>
     </message>
+    <message>
+        <source>Konkurs {year}</source>
+        <translation>Competition {year}</translation>
+    </message>
+    <message>
+        <source>{name} — najnowsza runda</source>
+        <translation>{name} — newest round</translation>
+    </message>
+    <message>
+        <source>Na &amp;podstawie wniosku:</source>
+        <translation>&amp;Based on application:</translation>
+    </message>
+    <message>
+        <source>W tej bazie nie ma wcześniejszego wniosku: powstanie pusty wniosek o odnowienie statusu.</source>
+        <translation>This database holds no earlier application: an empty renewal application will be created.</translation>
+    </message>
+    <message>
+        <source>Odnowienie przenosi do wybranej rundy dane wcześniejszego wniosku (klaster, koordynator, członkowie) i pokazuje raport przeniesienia — tak samo jak Odnowienie… w oknie głównym.</source>
+        <translation>A renewal carries the earlier application's data (cluster, coordinator, members) into the chosen round and shows the carry-over report — just like Renewal… in the main window.</translation>
+    </message>
 </context>
 <context>
     <name>NumberEditor</name>
@@ -868,6 +892,22 @@ The files to attach are in the folder: {folder}
     <message>
         <source>lista-brakow-i-bledow.pdf</source>
         <translation>missing-items-and-errors.pdf</translation>
+    </message>
+    <message>
+        <source>Wniosek jest już sfinalizowany ({time}); zmiany wymagają korekty.</source>
+        <translation>The application is already finalised ({time}); changes need a correction.</translation>
+    </message>
+    <message>
+        <source>Baza jest otwarta tylko do odczytu, więc wniosku nie można sfinalizować.</source>
+        <translation>The database is open read-only, so the application cannot be finalised.</translation>
+    </message>
+    <message>
+        <source>Po kliknięciu program wypisze, co trzeba uzupełnić albo poprawić.</source>
+        <translation>Click to see what needs to be filled in or corrected.</translation>
+    </message>
+    <message>
+        <source>Zamyka wniosek do zmian i ustala jego sumę kontrolną (zmiany potem tylko przez korektę).</source>
+        <translation>Closes the application to changes and fixes its checksum (later changes only through a correction).</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1198,22 @@ The files to attach are in the folder: {folder}
         <location filename="../../ui/tables/editor.py" line="1" />
         <source>Wklej z Excela</source>
         <translation>Paste from Excel</translation>
+    </message>
+    <message>
+        <source>Wybierz kolumny widoczne w tabeli (także menu kontekstowe nagłówka)</source>
+        <translation>Choose the columns shown in the table (also the header's context menu)</translation>
+    </message>
+    <message>
+        <source>Pokaż wszystkie kolumny</source>
+        <translation>Show all columns</translation>
+    </message>
+    <message>
+        <source>Kolumny</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>(ukryte: {n})</source>
+        <translation>(hidden: {n})</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1862,57 @@ Finalise the application?</translation>
     <message>
         <source>&amp;Przywróć z kopii zapasowej</source>
         <translation>&amp;Restore from backup</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyRegister</name>
+    <message>
+        <source>Rejestr członków jest jeszcze pusty. Można go wypełnić na dwa sposoby:</source>
+        <translation>The member register is still empty. There are two ways to fill it:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1. Wpisać członków w tabeli&lt;/b&gt; — każdy członek to jeden wiersz; w komórce zaczyna się pisać od razu, Tab przechodzi do następnej. Wiersze skopiowane z arkusza wkleja Ctrl+V.&lt;br&gt;&lt;b&gt;2. Zaimportować rejestr z Excela&lt;/b&gt; — z szablonu Klastra albo z własnego arkusza z kolumnami rejestru; przed wczytaniem program pokaże, co doda, a czego nie może odczytać.</source>
+        <translation>&lt;b&gt;1. Type the members into the table&lt;/b&gt; — one row per member; typing in a cell starts at once, Tab moves to the next one. Rows copied from a spreadsheet are pasted with Ctrl+V.&lt;br&gt;&lt;b&gt;2. Import the register from Excel&lt;/b&gt; — from Klaster's template or your own sheet with the register's columns; before reading it the program shows what it will add and what it cannot read.</translation>
+    </message>
+    <message>
+        <source>Wpisz pierwszego członka</source>
+        <translation>Type in the first member</translation>
+    </message>
+    <message>
+        <source>Dodaje pusty wiersz i otwiera jego pierwszą komórkę (Ctrl+Insert)</source>
+        <translation>Adds an empty row and opens its first cell (Ctrl+Insert)</translation>
+    </message>
+    <message>
+        <source>Importuj z Excela…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>Wczytaj rejestr członków z pliku .xlsx (także Edycja › Importuj…)</source>
+        <translation>Read the member register from an .xlsx file (also Edit › Import…)</translation>
+    </message>
+    <message>
+        <source>Zapisz szablon Excela…</source>
+        <translation>Save Excel template…</translation>
+    </message>
+    <message>
+        <source>Pusty arkusz z kolumnami rejestru do wypełnienia i zaimportowania</source>
+        <translation>An empty sheet with the register's columns, to fill in and import</translation>
+    </message>
+    <message>
+        <source>Szablon rejestru członków</source>
+        <translation>Member register template</translation>
+    </message>
+    <message>
+        <source>rejestr-czlonkow.xlsx</source>
+        <translation>member-register.xlsx</translation>
+    </message>
+    <message>
+        <source>Nie można zapisać pliku: {reason}</source>
+        <translation>Cannot save the file: {reason}</translation>
+    </message>
+    <message>
+        <source>Zapisano szablon: {path}</source>
+        <translation>Template saved: {path}</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,13 @@
 """The "new application" dialog: the competition round, grant or renewal, and an optional name.
 
-The result is read from the properties `form_id`, `kind` and `name` after `exec()` returns Accepted.
+Rounds are offered newest first by their name („Konkurs 2021 — najnowsza runda”), never by the file id; the round
+chosen also fills the application's „Runda konkursu” (`round_value`). A renewal of an application already in the
+database is made by Odnowienie (`renew ID --round R`): choosing "odnowienie" here asks which application it
+renews (`source_id`) and the caller hands it to that one path; only without an earlier application does a renewal
+start empty.
+
+The result is read from the properties `form_id`, `kind`, `name`, `source_id` and `round_value` after `exec()`
+returns Accepted.
 """
 
 from __future__ import annotations
@@ -25,8 +32,19 @@ from ui.i18n import current_language
 KINDS = ("nadanie", "odnowienie")
 
 
+def round_value(form_id: str) -> str:
+    """What „Runda konkursu” of a new application says: the round's name as the form writes it (Polish data)."""
+    return f"konkurs {load_form(form_id).round_year}"
+
+
 class NewApplicationDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        lang: str | None = None,
+        sources: list[tuple[int, str]] | None = None,
+    ) -> None:
+        """`sources`: the applications a renewal can start from, (id, label), newest first."""
         super().__init__(parent)
         self._lang = lang or current_language()
         self.setWindowTitle(self.tr("Nowy wniosek"))
@@ -34,14 +52,19 @@ class NewApplicationDialog(QDialog):
 
         self.round_combo = QComboBox()
         self._titles: dict[str, str] = {}
+        rounds = []
         for form_id in available_forms():
             try:
-                definition = load_form(form_id)
+                rounds.append(load_form(form_id))
             except DefinitionError:
                 continue  # a broken definition file is reported elsewhere; it cannot be chosen here
-            self._titles[form_id] = definition.title.get(self._lang)
-            label = self.tr("konkurs {year} ({id})").format(year=definition.round_year, id=form_id)
-            self.round_combo.addItem(label, form_id)
+        rounds.sort(key=lambda d: (d.round_year, d.id), reverse=True)  # the newest round first
+        for definition in rounds:
+            self._titles[definition.id] = definition.title.get(self._lang)
+            label = self.tr("Konkurs {year}").format(year=definition.round_year)
+            if definition is rounds[0] and len(rounds) > 1:
+                label = self.tr("{name} — najnowsza runda").format(name=label)
+            self.round_combo.addItem(label, definition.id)
         self.round_title = QLabel()
         self.round_title.setWordWrap(True)
         self.round_title.setStyleSheet("color: palette(placeholder-text);")
@@ -59,6 +82,16 @@ class NewApplicationDialog(QDialog):
         kinds.addWidget(self.renewal_radio)
         kinds.addStretch(1)
 
+        self.source_combo = QComboBox()
+        for app_id, label in sources or []:
+            self.source_combo.addItem(label, app_id)
+        self.source_label = QLabel(self.tr("Na &podstawie wniosku:"))
+        self.source_label.setBuddy(self.source_combo)
+        self.no_source = QLabel(
+            self.tr("W tej bazie nie ma wcześniejszego wniosku: powstanie pusty wniosek o odnowienie statusu.")
+        )
+        self.no_source.setWordWrap(True)
+
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(300)
         self.name_edit.setPlaceholderText(self.tr("np. Mazowiecki Klaster ICT (można uzupełnić później)"))
@@ -71,16 +104,20 @@ class NewApplicationDialog(QDialog):
         form.addRow(round_label, self.round_combo)
         form.addRow("", self.round_title)
         form.addRow(self.tr("Rodzaj wniosku:"), kinds)
+        form.addRow(self.source_label, self.source_combo)
+        form.addRow("", self.no_source)
+        self._form = form
         name_label = QLabel(self.tr("Nazwa &wniosku:"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
         hint = QLabel(
             self.tr(
-                "Odnowienie na podstawie wcześniejszego wniosku (z przeniesieniem danych klastra i członków) "
-                "tworzy się przyciskiem „Odnowienie…” w oknie głównym."
+                "Odnowienie przenosi do wybranej rundy dane wcześniejszego wniosku (klaster, koordynator, członkowie) "
+                "i pokazuje raport przeniesienia — tak samo jak Odnowienie… w oknie głównym."
             )
         )
+        self.hint = hint
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
 
@@ -96,10 +133,19 @@ class NewApplicationDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
+        self._kinds.idToggled.connect(lambda *_: self._show_kind())
         self.select_form(DEFAULT_FORM)
         self._show_title()
+        self._show_kind()
         self.name_edit.setFocus()
         self.setMinimumWidth(520)
+
+    def _show_kind(self) -> None:
+        renewal = self.renewal_radio.isChecked()
+        has_sources = self.source_combo.count() > 0
+        self._form.setRowVisible(self.source_combo, renewal and has_sources)
+        self._form.setRowVisible(self.no_source, renewal and not has_sources)
+        self.hint.setVisible(renewal and has_sources)
 
     def _show_title(self) -> None:
         self.round_title.setText(self._titles.get(self.form_id or "", ""))
@@ -126,3 +172,14 @@ class NewApplicationDialog(QDialog):
     @property
     def name(self) -> str:
         return " ".join(self.name_edit.text().split())
+
+    @property
+    def source_id(self) -> int | None:
+        """The application a renewal starts from (None for a grant, or when the database holds none)."""
+        if not self.renewal_radio.isChecked() or self.source_combo.count() == 0:
+            return None
+        return self.source_combo.currentData()
+
+    @property
+    def round_value(self) -> str:
+        return round_value(self.form_id) if self.form_id else ""

@@ -101,14 +101,27 @@ class ApplicationActions(QObject):
         from models.db import StorageError
         from models.repository import RepositoryError
 
-        result = dialogs.ask_new_application(self.window)
+        result = dialogs.ask_new_application(self.window, self._renewal_sources())
         if result is None:
             return None
-        form_id, kind, name = result
+        form_id, kind, name, source_id, round_name = result
+        if source_id is not None:  # a renewal of an application in the database: the one renewal path
+            try:
+                source = self.repo.info(source_id)
+            except RepositoryError as exc:
+                self._fail(self.tr("Nie można utworzyć odnowienia"), exc)
+                return None
+            new_id = self.renew_application(source, form_id, confirm=False)
+            if new_id is not None:
+                self.window.open_application(new_id)
+            return new_id
         try:
             app_id = self.repo.create(form_id, name, kind)
-            if name and load_form(form_id).has_field("cluster.name"):
+            definition = load_form(form_id)
+            if name and definition.has_field("cluster.name"):
                 self.repo.set_value(app_id, "cluster.name", name)
+            if round_name and definition.has_field("meta.round"):
+                self.repo.set_value(app_id, "meta.round", round_name)
         except (RepositoryError, DefinitionError, StorageError) as exc:
             self._fail(self.tr("Nie można utworzyć wniosku"), exc)
             return None
@@ -134,26 +147,51 @@ class ApplicationActions(QObject):
         self._status(self.tr("Utworzono kopię wniosku „{name}”.").format(name=info.name))
         return new_id
 
+    def _renewal_sources(self) -> list[tuple[int, str]]:
+        """The applications a renewal may start from, newest first: "name (konkurs 2019, sfinalizowany)"."""
+        from forms.loader import DefinitionError, load_form
+        from models.repository import FINAL
+
+        out = []
+        for info in sorted(self.repo.list_applications(), key=lambda i: i.updated_at, reverse=True):
+            try:
+                year = load_form(info.form_id).round_year
+            except DefinitionError:
+                continue
+            state = self.tr("sfinalizowany") if info.state == FINAL else self.tr("roboczy")
+            label = self.tr("{name} (konkurs {year}, wersja {version}, {state})").format(
+                name=info.name or self.tr("(bez nazwy)"), year=year, version=info.version_no, state=state
+            )
+            out.append((info.id, label))
+        return out
+
     def renew_selected(self) -> int | None:
-        from forms.loader import DefinitionError
-        from models.db import StorageError
-        from models.repository import RepositoryError
+        from forms.loader import DEFAULT_FORM
 
         info = self._selected_info()
         if info is None:
             return None
-        name = info.name or self.tr("(bez nazwy)")
-        from forms.loader import DEFAULT_FORM
+        return self.renew_application(info, DEFAULT_FORM)
 
-        if info.form_id != DEFAULT_FORM:
-            return self._renew_into(info, name, DEFAULT_FORM)
+    def renew_application(self, info: ApplicationInfo, form_id: str, confirm: bool = True) -> int | None:
+        """Odnowienie, the one way to renew (as `renew ID --round R`): into another round with its report, or
+        within the same round keeping the parts a renewal keeps. `confirm=False` when the user has just asked
+        for it in the new-application dialog."""
+        from forms.loader import DefinitionError
+        from models.db import StorageError
+        from models.repository import RepositoryError
+
+        name = info.name or self.tr("(bez nazwy)")
+        if info.form_id != form_id:
+            return self._round_named(self._renew_into(info, name, form_id, confirm), form_id)
         text = self.tr(
             "Utworzyć wniosek o odnowienie statusu na podstawie wniosku „{name}”?\n\n"
             "Zostaną przeniesione: dane klastra, koordynatora i osoby do kontaktu, rejestr członków, "
             "zasoby ludzkie oraz opisy. Rok odniesienia, dane finansowe, tabele pozostałych obszarów, "
             "załączniki, oświadczenia i podpis trzeba uzupełnić na nowo."
         ).format(name=name)
-        if not dialogs.ask_confirm(self.window, self.tr("Odnowienie statusu"), text, self.tr("Utwórz odnowienie")):
+        title = self.tr("Odnowienie statusu")
+        if confirm and not dialogs.ask_confirm(self.window, title, text, self.tr("Utwórz odnowienie")):
             return None
         self.window.flush(info.id)
         try:
@@ -161,11 +199,22 @@ class ApplicationActions(QObject):
         except (RepositoryError, DefinitionError, StorageError) as exc:
             self._fail(self.tr("Nie można utworzyć odnowienia"), exc)
             return None
+        self._round_named(new_id, form_id)
         self.window.refresh(new_id)
         self._status(self.tr("Utworzono wniosek o odnowienie statusu."))
         return new_id
 
-    def _renew_into(self, info: ApplicationInfo, name: str, form_id: str) -> int | None:
+    def _round_named(self, app_id: int | None, form_id: str) -> int | None:
+        """„Runda konkursu” of a new draft: the round it was started on (a renewal never keeps the old one)."""
+        from forms.loader import load_form
+        from ui.dialogs.new_application import round_value
+
+        if app_id is not None and load_form(form_id).has_field("meta.round"):
+            if not self.repo.load(app_id).get("meta.round"):
+                self.repo.set_value(app_id, "meta.round", round_value(form_id))
+        return app_id
+
+    def _renew_into(self, info: ApplicationInfo, name: str, form_id: str, confirm: bool = True) -> int | None:
         """Odnowienie w nowej rundzie: a draft on the newest round's form, with the report of what carried."""
         from forms.loader import DefinitionError
         from models.db import StorageError
@@ -178,7 +227,7 @@ class ApplicationActions(QObject):
             "z innej listy, dane członków za poprzedni rok odniesienia, oświadczenia i podpis), wypisze w raporcie "
             "razem z dotychczasową treścią."
         ).format(new=form_id, name=name, old=info.form_id)
-        if not dialogs.ask_confirm(
+        if confirm and not dialogs.ask_confirm(
             self.window, self.tr("Odnowienie w nowej rundzie"), text, self.tr("Utwórz odnowienie")
         ):
             return None

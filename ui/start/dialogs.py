@@ -64,15 +64,18 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: Path, name_f
     return Path(path) if path else None
 
 
-def ask_new_application(parent: QWidget | None) -> tuple[str, str, str] | None:
-    """(form id, kind, name) from the new-application dialog, or None when cancelled."""
+def ask_new_application(
+    parent: QWidget | None, sources: list[tuple[int, str]] | None = None
+) -> tuple[str, str, str, int | None, str] | None:
+    """(form id, kind, name, the application a renewal starts from or None, the round's name) from the
+    new-application dialog, or None when cancelled. `sources`: the applications a renewal may start from."""
     from ui.dialogs.new_application import NewApplicationDialog
 
-    dialog = NewApplicationDialog(parent)
+    dialog = NewApplicationDialog(parent, sources=sources)
     try:
         if dialog.exec() != NewApplicationDialog.DialogCode.Accepted or not dialog.form_id:
             return None
-        return dialog.form_id, dialog.kind, dialog.name
+        return dialog.form_id, dialog.kind, dialog.name, dialog.source_id, dialog.round_value
     finally:
         dialog.deleteLater()
 

@@ -166,8 +166,23 @@ class ReviewPage(QWidget):
             )
         self.summary.setText(text)
         self.finalize_button.setEnabled(not final)  # a refusal names what blocks it (never a silent grey button)
+        self.finalize_button.setToolTip(self.finalize_tip())
         self.correction_button.setVisible(final)
         self._arrange_buttons()
+
+    def finalize_tip(self) -> str:
+        """Why the finalise button is disabled, or what stands in its way while it is not."""
+        info, review = self.session.info, self.session.assessment
+        if info.is_final:
+            return self.tr("Wniosek jest już sfinalizowany ({time}); zmiany wymagają korekty.").format(
+                time=datetime_text(info.finalized_at, self.lang)
+            )
+        if self.session.read_only:
+            return self.tr("Baza jest otwarta tylko do odczytu, więc wniosku nie można sfinalizować.")
+        if self.session.problems.blocking:
+            blocked = render("finalize_blocked", self.lang, missing=review.missing, errors=review.errors)
+            return blocked + " " + self.tr("Po kliknięciu program wypisze, co trzeba uzupełnić albo poprawić.")
+        return self.tr("Zamyka wniosek do zmian i ustala jego sumę kontrolną (zmiany potem tylko przez korektę).")
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         """The buttons in one row when they fit, one under another on a narrow page (200 % scaling)."""
