@@ -520,7 +520,9 @@ def test_missing_strategy_attachment(doc):
         "attachments",
     )
     assert "strategia klastra z planem działań" in p.message.pl
-    assert p.message.pl.startswith("dodaj wymagany załącznik")
+    # the program's own recommendation says so (no source lists mandatory attachments)
+    assert p.message.pl.startswith("Wskazówka programu: dodaj wymagany załącznik")
+    assert p.message.en.startswith("Klaster's recommendation: ")
 
 
 def test_two_attachment_rows_removed(doc):

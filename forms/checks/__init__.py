@@ -13,6 +13,7 @@ from forms.checks.problem import ERROR, MISSING, MISSING_CODES, WARNING, Problem
 from forms.checks.rules import RULES, row_name
 from forms.checks.validators import check_value
 from forms.document import Document, Row
+from forms.loader import CONSISTENCY_RULES
 from forms.messages import message
 from forms.schema import FieldDef, FormDefinition, TableDef, Text
 
@@ -150,6 +151,12 @@ def problem_order(definition: FormDefinition):
     return key
 
 
+def _as_recommendation(problem: Problem) -> Problem:
+    text = problem.message
+    prefixed = Text(f"Wskazówka programu: {text.pl}", f"Klaster's recommendation: {text.en or text.pl}")
+    return dataclasses.replace(problem, message=prefixed)
+
+
 def check_document(doc: Document, today: dt.date | None = None) -> list[Problem]:
     """Every problem of the application, in the order of the form (sections, groups, fields and tables, rows,
     cells), rows named by their member's (or item's) name."""
@@ -157,7 +164,10 @@ def check_document(doc: Document, today: dt.date | None = None) -> list[Problem]
     problems = list(_check_fields(doc))
     problems.extend(_check_tables(doc))
     for rule in doc.definition.rules:
-        problems.extend(RULES[rule.kind](doc, rule, today))
+        found = RULES[rule.kind](doc, rule, today)
+        if rule.provenance.is_program and rule.kind not in CONSISTENCY_RULES:
+            found = (_as_recommendation(p) for p in found)  # the program's own advice, never a ministry rule
+        problems.extend(found)
     named = []
     for p in problems:
         if p.table is not None and p.row is not None and p.row_label is None and doc.definition.has_table(p.table):
