@@ -44,6 +44,7 @@ WIDTHS = {"text": 28, "longtext": 34, "email": 24, "url": 24, "phone": 15, "nip"
           "postcode": 8, "int": 10, "year": 7, "money": 17, "decimal": 10, "date": 11, "bool": 7, "choice": 22,
           "multichoice": 28}  # fmt: skip
 HEADER_LINES = 3
+ICON_ROOM = 22  # a wrong cell's icon takes this much of the cell beside its value
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,7 +70,7 @@ def column_width(view: QTableView, column: FieldDef, lang: str | None = None) ->
     `HEADER_LINES` lines."""
     metrics, header = view.fontMetrics(), view.horizontalHeader().fontMetrics()
     text = header_text(column, lang)
-    width = WIDTHS.get(column.type, 20) * metrics.averageCharWidth() + 12
+    width = WIDTHS.get(column.type, 20) * metrics.averageCharWidth() + 12 + ICON_ROOM
     width = max(width, max(header.horizontalAdvance(word) for word in text.split()) + 28)
     while width < 400 and label_lines(header, text, width) > HEADER_LINES:
         width += 16

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from ui.tables.model import SORT_ROLE, SortProxy, TableModel, is_dark_palette
 from ui.tables.paste import parse_clipboard_rows
 from ui.tables.view import KeyTableView
 
-FROZEN_CHARS = 36  # the frozen first column: wide enough for most member names
+FROZEN_CHARS = 42  # the frozen first column: wide enough for most member names
 STATUS_COLOURS = {True: ("#b3261e", "#ff8a80"), False: ("#7a5900", "#ffd54f")}  # error?: (light, dark palette)
 KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Delete)  # handled by eventFilter
 EDIT_TRIGGERS = (
@@ -151,10 +150,9 @@ class TableEditor(QWidget):
         view.installEventFilter(self)
         return view
 
-    def _build_column_choice(self) -> QToolButton:
+    def _build_column_choice(self) -> QPushButton:
         """Kolumny ▾: a check box per column (the first, frozen one always stays), remembered per table."""
-        button = QToolButton(self)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button = QPushButton(self)  # with a menu: Qt draws its arrow
         button.setToolTip(self.tr("Wybierz kolumny widoczne w tabeli (także menu kontekstowe nagłówka)"))
         menu = QMenu(button)
         self.column_actions: dict[str, QAction] = {}
