@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -20,6 +22,7 @@ import pytest
 # (tests also import this file as `tests.conftest` or `conftest`: a second import reuses the first one's folder)
 SESSION_TMP = getattr(sys, "_klaster_tests_tmp", None) or Path(tempfile.mkdtemp(prefix="klaster-tests-"))
 sys._klaster_tests_tmp = SESSION_TMP
+atexit.register(shutil.rmtree, SESSION_TMP, True)  # also when the session never reaches its end (a conftest error)
 tempfile.tempdir = str(SESSION_TMP)
 os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = str(SESSION_TMP)
 
@@ -29,8 +32,6 @@ os.environ.setdefault("KLASTER_SETTINGS_DIR", str(SESSION_TMP / "settings"))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    import shutil
-
     left = sorted(p.name for p in SESSION_TMP.iterdir() if not p.name.startswith("pytest-of-") and p.name != "settings")
     shutil.rmtree(SESSION_TMP, ignore_errors=True)
     if left:
