@@ -35,6 +35,7 @@ _PL = {
     "application PDF": "PDF wniosku",
     "summary PDF": "PDF podsumowania",
     "printing rasteriser": "rasteryzacja do druku",
+    "signature checks": "sprawdzanie podpisów",
     "all works.": "wszystko działa.",
     "failed.": "błąd.",
 }
@@ -117,6 +118,25 @@ def printing_problems(pdf: Path) -> list[str]:
     return []
 
 
+def signing_problems(pdf: Path) -> list[str]:
+    """The signed application is checked with pyHanko (PAdES) and signxml (XAdES): both must load in this build
+    (they need cryptography, cffi and lxml), read an unsigned application PDF and refuse an unsigned XML."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from signxml import XMLVerifier
+    from signxml.exceptions import InvalidInput
+
+    problems = []
+    with pdf.open("rb") as f:
+        if PdfFileReader(f).embedded_signatures:
+            problems.append(f"signing: {pdf.name}: an unsigned PDF reads as signed")
+    try:
+        XMLVerifier().verify(b"<a/>")
+        problems.append("signing: an unsigned XML passed the XAdES check")
+    except InvalidInput:
+        pass
+    return problems
+
+
 def _exports(repo, app_id: int, folder: Path, stem: str) -> str:
     from export.pdf import build_application_pdf, build_summary_pdf
     from export.xlsx.workbook import write_application_xlsx
@@ -127,11 +147,12 @@ def _exports(repo, app_id: int, folder: Path, stem: str) -> str:
     build_summary_pdf(doc, info, summary)
     write_application_xlsx(doc, info, workbook)
     problems = pdf_problems(application) + pdf_problems(summary) + xlsx_problems(workbook)
-    problems += printing_problems(summary)
+    problems += printing_problems(summary) + signing_problems(application)
     if problems:
         raise RuntimeError("; ".join(problems))
     kb = [f"{p.stat().st_size // 1024} KB" for p in (application, summary, workbook)]
-    return f"{_t('application PDF')} {kb[0]}, {_t('summary PDF')} {kb[1]}, Excel {kb[2]}, {_t('printing rasteriser')}"
+    done = f"{_t('printing rasteriser')}, {_t('signature checks')}"
+    return f"{_t('application PDF')} {kb[0]}, {_t('summary PDF')} {kb[1]}, Excel {kb[2]}, {done}"
 
 
 def _steps(folder: Path):
