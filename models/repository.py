@@ -595,6 +595,104 @@ class Repository:
         blob = Blob.get_or_none(Blob.sha256 == digest)
         return bytes(blob.data) if blob is not None else None
 
+    # Questionnaire rounds (issue 17) --------------------------------------------------------------------------
+    def renewed_from(self, app_id: int) -> int | None:
+        """The earlier application a renewal (odnowienie) was started from, for any version of it; else None."""
+        first = self.versions(app_id)[0]
+        if first.kind != "odnowienie" or first.parent_id is None:
+            return None
+        return first.parent_id if Application.get_or_none(Application.id == first.parent_id) else None
+
+    def add_questionnaire_round(
+        self, app_id: int, deadline: dt.date | None, folder: str, messages: list[dict[str, Any]]
+    ) -> int:
+        """Record a round sent (its deadline and folder) with its messages; returns the round's id. Recording does
+        not change the application (a finalised one may still collect its members' data for the next round)."""
+        from models.tables import QuestionnaireRound
+
+        self._check_writable_db()
+        with self.db.atomic():
+            self._get(app_id)
+            round_id = QuestionnaireRound.create(
+                application=app_id, created_at=now(), deadline=deadline, folder=folder
+            ).id
+            self.add_questionnaire_messages(round_id, messages)
+        return round_id
+
+    def add_questionnaire_messages(self, round_id: int, messages: list[dict[str, Any]]) -> None:
+        """Record messages of a round (keys: member_uid, member_name, nip, email, kind, file_name, file_sha256,
+        eml_name)."""
+        from models.tables import QuestionnaireMessage
+
+        self._check_writable_db()
+        stamp = now()
+        keys = ("member_uid", "member_name", "nip", "email", "kind", "file_name", "file_sha256", "eml_name")
+        rows = [{"round": round_id, "created_at": stamp, **{k: str(m.get(k) or "") for k in keys}} for m in messages]
+        with self.db.atomic():
+            for start in range(0, len(rows), 200):
+                QuestionnaireMessage.insert_many(rows[start : start + 200]).execute()
+
+    def questionnaire_rounds(self, app_id: int) -> list[QuestionnaireRoundInfo]:
+        """The rounds of every version of an application, oldest first."""
+        from models.tables import QuestionnaireRound
+
+        ids = [v.id for v in self.versions(app_id)]
+        query = QuestionnaireRound.select().where(QuestionnaireRound.application.in_(ids))
+        return [
+            QuestionnaireRoundInfo(r.id, r.application_id, r.created_at, r.deadline, r.folder)
+            for r in query.order_by(QuestionnaireRound.id)
+        ]
+
+    def questionnaire_messages(self, app_id: int) -> list[QuestionnaireMessageRecord]:
+        """Every message recorded for the rounds of an application, oldest first."""
+        from models.tables import QuestionnaireMessage, QuestionnaireRound
+
+        ids = [v.id for v in self.versions(app_id)]
+        query = (
+            QuestionnaireMessage.select(QuestionnaireMessage, QuestionnaireRound)
+            .join(QuestionnaireRound)
+            .where(QuestionnaireRound.application.in_(ids))
+            .order_by(QuestionnaireMessage.id)
+        )
+        return [
+            QuestionnaireMessageRecord(
+                m.round_id,
+                m.member_uid,
+                m.member_name,
+                m.nip,
+                m.email,
+                m.kind,
+                m.file_name,
+                m.file_sha256,
+                m.eml_name,
+                m.created_at,
+            )
+            for m in query
+        ]
+
+
+@dataclass(frozen=True)
+class QuestionnaireRoundInfo:
+    id: int
+    application_id: int
+    created_at: dt.datetime
+    deadline: dt.date | None
+    folder: str
+
+
+@dataclass(frozen=True)
+class QuestionnaireMessageRecord:
+    round_id: int
+    member_uid: str
+    member_name: str
+    nip: str
+    email: str
+    kind: str  # questionnaire | reminder
+    file_name: str
+    file_sha256: str
+    eml_name: str
+    created_at: dt.datetime
+
 
 def _order(when: Any) -> float:
     return when.timestamp() if isinstance(when, dt.datetime) else 0.0

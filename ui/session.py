@@ -23,7 +23,6 @@ from models.history import ValueConflict
 from models.repository import ApplicationInfo, Repository, RepositoryError
 from ui import team
 
-
 log = logging.getLogger(__name__)
 
 IDLE_MS = 300
