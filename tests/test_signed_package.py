@@ -8,7 +8,7 @@ from conftest import build_complete_document, store  # the loaded conftest (test
 
 from export.package.builder import build_package
 from export.signing import check_files
-from export.signing.package import include_signed, latest_signed, verify_signed
+from export.signing.package import latest_signed, verify_signed
 from export.signing.records import record
 from export.signing.reference import reference_of
 from tests.signed_fixtures import SigningCA, pades_sign, xades_detached
@@ -29,10 +29,12 @@ def _record(repo, app_id, path):
 
 
 def _signed_package(repo, app_id, out):
+    """The package `build_package` makes for a signed application (it includes the recorded signed file)."""
+    import json
+
     result = build_package(repo, app_id, out)
-    entries, meta = include_signed(result.folder, result.entries, latest_signed(repo, app_id))
-    manifest = {"checksum": result.checksum, **meta}
-    return result, entries, manifest, lambda name: (result.folder / name).read_bytes()
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    return result, result.entries, manifest, lambda name: (result.folder / name).read_bytes()
 
 
 def test_a_pades_package_carries_and_verifies_the_signed_pdf(repo, signed_app, tmp_path):
@@ -87,3 +89,53 @@ def test_a_signature_on_other_content_is_named(repo, signed_app, definition, tmp
 
 def test_an_unsigned_package_has_nothing_to_check():
     assert verify_signed({"checksum": "0" * 64}, lambda name: b"") == ([], [])
+
+
+@pytest.mark.parametrize("kind", ["pades", "xades"])
+def test_package_and_verify_carry_the_signed_application_end_to_end(repo, signed_app, tmp_path, kind):
+    """`package` puts the recorded signed file in, the e-mail says so, and `verify` checks it on the receiving side."""
+    import email
+    from email import policy
+
+    from export.package.verify import verify_package
+
+    app_id, signer = signed_app
+    pdf = reference_of(repo, app_id).package_pdf()
+    if kind == "pades":
+        (tmp_path / "podpisany.pdf").write_bytes(pades_sign(pdf, signer))
+        _record(repo, app_id, tmp_path / "podpisany.pdf")
+    else:
+        (tmp_path / "wniosek.pdf").write_bytes(pdf)
+        (tmp_path / "wniosek.pdf.xades").write_bytes(xades_detached(pdf, "wniosek.pdf", signer))
+        _record(repo, app_id, tmp_path / "wniosek.pdf.xades")
+    result = build_package(repo, app_id, tmp_path / "out")
+    assert result.signed is not None
+    report = verify_package(result.zip_path)
+    assert report.ok, report.problems
+    assert any("Jan Kowalski" in line for line in report.checked)
+    from export.package.eml import Letter, write_drafts
+
+    [eml] = write_drafts(result, "", Letter.of(repo.load(app_id), repo.info(app_id)))
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert "Wniosek podpisany elektronicznie" in msg.get_body(("plain",)).get_content()
+    # The signed file changed after packaging (manifest and checksum file edited to match) is still named.
+    import hashlib
+    import json
+
+    signed_name = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))["signed"]["file"]
+    target = result.folder / signed_name
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 1
+    target.write_bytes(bytes(data))
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(bytes(data)).hexdigest()
+    for entry in manifest["files"]:
+        if entry["name"] == signed_name:
+            entry["sha256"] = digest
+    manifest["signed"]["sha256"] = digest
+    (result.folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    sums = (result.folder / "SUMY_KONTROLNE.txt").read_text(encoding="utf-8").splitlines()
+    fixed = [f"{digest}  {signed_name}" if line.endswith(f"  {signed_name}") else line for line in sums]
+    (result.folder / "SUMY_KONTROLNE.txt").write_text("\n".join(fixed) + "\n", encoding="utf-8")
+    report = verify_package(result.folder)
+    assert not report.ok

@@ -150,12 +150,15 @@ class PackageDialog(QDialog):
         if is_correction(info):  # a korekta's package carries the changes against the version it corrects
             corrects = (self.session.repo.load(info.parent_id), self.session.repo.info(info.parent_id))
         limit = self.limit.value()
+        from export.signing.package import latest_signed
+
+        signed = latest_signed(self.session.repo, self.session.app_id) if info.is_final else None
         try:
             result = run_in_background(
                 self,
                 QCoreApplication.translate("PackageDialog", "Tworzę pakiet: PDF, Excel, załączniki…"),
                 lambda progress: build_package_from(
-                    doc, info, outdir, allow_draft=True, limit_mb=limit, split=split, corrects=corrects
+                    doc, info, outdir, allow_draft=True, limit_mb=limit, split=split, corrects=corrects, signed=signed
                 ),
             )
         except PackageError as exc:

@@ -15,13 +15,14 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from app import __version__
 from export.package.manifest import MANIFEST, SUMS, Entry, manifest_bytes, sha256_file, sums_bytes
 from export.package.names import safe_file_name, safe_name, short_name
 from export.package.sizing import message_size, split_by_message_size, too_large
 from forms.checks import check_document
 from forms.document import Document, group_checksum
+from klaster import __version__
 from models.repository import ApplicationInfo, Repository
 
 DEFAULT_LIMIT_MB = 20
@@ -63,6 +64,7 @@ class PackageResult:
     corrects: ApplicationInfo | None = None  # the version a korekta replaces
     changes_name: str = ""  # the changes PDF of a korekta
     extras: int = 0  # bytes of the manifest and checksum file
+    signed: Any = None  # the signed application it carries (export.signing.package.PackageSigned), or None
 
     @property
     def total_size(self) -> int:
@@ -237,12 +239,22 @@ def build_package(
     limit_mb: float = DEFAULT_LIMIT_MB,
     split: bool = False,
 ) -> PackageResult:
+    from export.signing.package import latest_signed
+
     info = repo.info(app_id)
     corrects = None
     if is_correction(info):
         corrects = (repo.load(info.parent_id), repo.info(info.parent_id))
+    signed = latest_signed(repo, app_id) if info.is_final else None
     return build_package_from(
-        repo.load(app_id), info, outdir, allow_draft=allow_draft, limit_mb=limit_mb, split=split, corrects=corrects
+        repo.load(app_id),
+        info,
+        outdir,
+        allow_draft=allow_draft,
+        limit_mb=limit_mb,
+        split=split,
+        corrects=corrects,
+        signed=signed,
     )
 
 
@@ -255,9 +267,12 @@ def build_package_from(
     limit_mb: float = DEFAULT_LIMIT_MB,
     split: bool = False,
     corrects: tuple[Document, ApplicationInfo] | None = None,
+    signed: Any = None,
 ) -> PackageResult:
     """The package of an application already loaded (no database access: safe in a worker thread). A korekta
-    passes the version it corrects (`corrects`): its package then carries the changes PDF and refers to it."""
+    passes the version it corrects (`corrects`): its package then carries the changes PDF and refers to it. A
+    signed application (`signed`, export.signing.package.latest_signed) goes in as the signed file: a PAdES PDF
+    replaces the unsigned one, a XAdES file joins it; the manifest describes it for `verify`."""
     app_id = info.id
     draft = not info.is_final
     if draft and not allow_draft:
@@ -278,13 +293,23 @@ def build_package_from(
     with tempfile.TemporaryDirectory(dir=outdir, prefix=".klaster-") as tmp:
         staging = Path(tmp) / base
         entries = _write_files(doc, info, staging, base, corrects)
+        signed_meta: dict = {}
+        if signed is not None and not draft:
+            from export.signing.package import include_signed
+            from export.signing.result import SignedFileError
+
+            try:
+                entries, signed_meta = include_signed(staging, entries, signed)
+            except SignedFileError as exc:
+                raise PackageError(str(exc)) from None
         staging.replace(folder)
-    zip_path, extras = _finish(folder, entries, _meta(doc, info, draft, None, old_info), stamp)
+    zip_path, extras = _finish(folder, entries, {**_meta(doc, info, draft, None, old_info), **signed_meta}, stamp)
     limit = int(limit_mb * 1024 * 1024)
     changes = next((e.name for e in entries if e.role == "changes_pdf"), "")
     result = PackageResult(folder, zip_path, entries, doc.checksum(), draft, limit, [], old_info, changes, extras)
+    result.signed = signed if signed_meta else None
     if split and result.over_limit:
-        result.parts = _split(folder, entries, doc, info, draft, limit, stamp, extras, old_info)
+        result.parts = _split(folder, entries, doc, info, draft, limit, stamp, extras, old_info, signed_meta)
     return result
 
 
@@ -298,6 +323,7 @@ def _split(
     stamp,
     extras: int,
     corrects: ApplicationInfo | None,
+    signed_meta: dict | None = None,
 ) -> list[Part]:
     """Numbered parts, each a folder and a ZIP with its own manifest, each e-mail within `limit`. A file that
     alone makes a message larger than the limit is named: it cannot go by this mail at all."""
@@ -324,6 +350,8 @@ def _split(
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(folder / entry.name, target)
         meta = _meta(doc, info, draft, (number, len(groups)), corrects)
+        if signed_meta and any(e.name == signed_meta["signed"]["file"] for e in group):
+            meta.update(signed_meta)  # the part that carries the signed file describes it
         zip_path, part_extras = _finish(part_folder, group, meta, stamp)
         parts.append(Part(number, len(groups), part_folder, zip_path, group, part_extras))
     return parts

@@ -134,6 +134,13 @@ def _correction_lines(result: PackageResult, version: int) -> list[str]:
     ]
 
 
+def _signed_lines(result: PackageResult) -> list[str]:
+    signed = getattr(result, "signed", None)
+    if signed is None:
+        return []
+    return [f"Wniosek podpisany elektronicznie: {signed.summary()} (plik {signed.file_name}).", ""]
+
+
 def body(result: PackageResult, letter: Letter, part: Part | None = None) -> str:
     kind_text = "odnowienie statusu" if letter.kind == "odnowienie" else "nadanie statusu"
     files = part.entries if part is not None else result.entries
@@ -147,6 +154,7 @@ def body(result: PackageResult, letter: Letter, part: Part | None = None) -> str
         f"Numer wniosku: {letter.number}; wersja {letter.version}, {state}.",
         "",
         *_correction_lines(result, letter.version),
+        *_signed_lines(result),
         f"Suma kontrolna danych wniosku (SHA-256): {result.checksum}",
         f"Ta sama suma jest wydrukowana na każdej stronie wniosku w PDF i zapisana w plikach {MANIFEST} i {SUMS}.",
         "",

@@ -30,7 +30,7 @@ from forms.fmt import plural, quote_value
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 MAX_SUMS_BYTES = 2 * 1024 * 1024
 FORMAT_VERSION = 1
-ROLES = ("application_pdf", "summary_pdf", "changes_pdf", "workbook", "data", "attachment")
+ROLES = ("application_pdf", "summary_pdf", "changes_pdf", "workbook", "data", "attachment", "signature")
 PDF_ROLES = ("application_pdf", "summary_pdf", "changes_pdf")
 DRAFT_MARK = "WERSJA ROBOCZA"
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
@@ -461,6 +461,18 @@ def _verify(source: confine.PackageSource, report: VerifyReport) -> None:
         report.problems.append("w pakiecie brak pliku .kkk.json z danymi wniosku")
     if data_doc is not None:
         _check_attachments(data_doc, listed, hashes, report, whole)
+    if "signed" in manifest:  # the signed application: checked again against the unsigned PDF and the data
+        from export.signing.package import verify_signed
+
+        def read(name: str) -> bytes:
+            return source.read(name)
+
+        try:
+            signed_checked, signed_problems = verify_signed(manifest, read)
+        except (BudgetExceeded, MemberError) as exc:
+            signed_checked, signed_problems = [], [f"{manifest['signed'].get('file', '?')}: {exc}"]
+        report.checked += signed_checked
+        report.problems += signed_problems
     if whole and isinstance(application.get("corrects"), dict):
         if not any(f["role"] == "changes_pdf" for f in listed.values()):
             report.problems.append("pakiet korekty nie zawiera zestawienia zmian względem wersji, którą zastępuje")
