@@ -130,6 +130,23 @@ def check_zip_directory(name: str, archive: zipfile.ZipFile, compressed_size: in
             f"skoroszyt rozpakowuje się {total // max(compressed_size, 1)} razy (dozwolone najwyżej "
             f"{MAX_RATIO}); plik może być „bombą zip”",
         )
+    for info in infos:  # a workbook's XML never declares a DTD: entities there are an attack, whatever parser
+        if info.filename.endswith((".xml", ".rels")) and _declares_dtd(archive, info):
+            raise XlsxFileError(
+                name,
+                f"plik jest uszkodzony lub niezgodny z formatem .xlsx (część „{info.filename}” zawiera deklarację "
+                "DTD albo encje, niedozwolone w skoroszycie)",
+            )
+
+
+def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether the part's prologue (its first kilobytes, read without inflating the rest) has <!DOCTYPE/<!ENTITY."""
+    try:
+        with archive.open(info) as member:
+            head = member.read(4096)
+    except Exception:  # noqa: BLE001 - zlib, CRC, encryption ...: damaged parts
+        return False  # damaged parts are named by the parser that reads them
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def read_checked(path: Path | str) -> WorkbookBytes:
