@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from export.xlsx import writer
 from export.xlsx.headers import written_columns
+from export.xlsx.printing import print_setup
 from export.xlsx.validation import LISTS_SHEET, ListSheet, add_validation, allowed_text
 from forms.schema import FieldDef, FormDefinition, TableDef
 
@@ -56,6 +57,7 @@ def _instructions(wb: Workbook, table: TableDef, definition: FormDefinition) -> 
         ws.row_dimensions[row].height = 32
         row += 1
     row += 1
+    header_row = row
     writer.write_header(ws, row, ("Kolumna", "Wymagana", "Co wpisać", "Dozwolone wartości"), (44, 18, 50, 60))
     for col in table.columns:
         row += 1
@@ -66,7 +68,12 @@ def _instructions(wb: Workbook, table: TableDef, definition: FormDefinition) -> 
             hint = (hint + " " if hint else "") + "Osobna kolumna tak/nie dla każdej pozycji listy."
         writer.set_cell(ws, row, 3, hint, wrap=True)
         writer.set_cell(ws, row, 4, allowed_text(col, definition), wrap=True)
-    writer.fit_to_width(ws)
+    print_setup(ws, title=template_title(table, definition), header_row=header_row, data=False)
+
+
+def template_title(table: TableDef, definition: FormDefinition) -> str:
+    """The name in every printed page's header (a template belongs to a round, not to an application)."""
+    return f"{table.label.pl} – szablon (runda {definition.id}, wersja {definition.version})"
 
 
 def write_members_template(definition: FormDefinition, path: Path | str, *, rows: int | None = None) -> None:
@@ -93,8 +100,7 @@ def write_members_template(definition: FormDefinition, path: Path | str, *, rows
         if fmt:
             ws.column_dimensions[letter].number_format = fmt  # the format of every cell typed into the column
         add_validation(ws, col, lists, f"{letter}2:{letter}{last}", header, yes_no=target.choice is not None)
-    ws.print_title_rows = "1:1"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+    print_setup(ws, title=template_title(table, definition), last_row=last, last_column=len(columns))
     _instructions(wb, table, definition)
     wb.move_sheet(wb[LISTS_SHEET], offset=len(wb.sheetnames))
     wb.active = 0

@@ -33,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from export import Cancelled
 from export.xlsx.headers import Target, written_columns
+from export.xlsx.printing import print_setup
 from export.xlsx.questionnaires_help import QuestionnaireHelp, load_help
 from export.xlsx.validation import ListSheet, add_validation, allowed_text
 from export.xlsx.writer import (
@@ -411,16 +412,11 @@ def write_one(doc: Document, row: Row, path: Path, setup: Setup) -> None:
     ws.protection.formatRows = False
     ws.protection.selectLockedCells = False
     wb.security = WorkbookProtection(lockStructure=True)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = f"A1:{get_column_letter(NOTES)}{last}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # a form, not a data table: no filter; no checksum either, since the application's changes with every edit
+    # (the import of this very questionnaire included), so the member would see a stale one
+    print_setup(ws, title=f"Ankieta: {name} – klaster „{cluster}”", header_row=HEADER_ROW, wide=True, data=False)
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.left.text = limits.one_line(f"Ankieta: {name}", 80).replace("&", "&&")
-    ws.oddFooter.right.text = "Strona &P z &N"
     wb.active = 0
     save_workbook(wb, path)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from export.xlsx.printing import print_setup
 from export.xlsx.writer import (
     DATE_FORMAT,
     INT_FORMAT,
@@ -154,11 +155,28 @@ def _field_text(doc: Document, key: str) -> Any:
     return cell_value(d.field(key), doc.values.get(key), d) if d.has_field(key) else None
 
 
+def application_checksum(doc: Document, info: Any) -> str:
+    """The data checksum the workbook shows: the recorded one of a stored version, else the document's own."""
+    return info.checksum if info is not None and info.checksum else doc.checksum()
+
+
+def application_title(doc: Document, info: Any) -> str:
+    """The name in every printed page's header."""
+    name = str(doc.get("cluster.name", "") or getattr(info, "name", "") or "").strip()
+    return f"Wniosek o status KKK – {name}" if name else "Wniosek o status KKK"
+
+
 def _summary(
-    ws: Any, doc: Document, info: Any, problems: list, values: list[IndicatorValue], sheets: list[str], today: dt.date
+    ws: Any,
+    doc: Document,
+    info: Any,
+    problems: list,
+    values: list[IndicatorValue],
+    sheets: list[str],
+    today: dt.date,
+    checksum: str,
 ) -> None:
     d = doc.definition
-    checksum = info.checksum if info is not None and info.checksum else doc.checksum()
     state = STATES.get(getattr(info, "state", "draft"), "roboczy")
     by_id = {v.id: v for v in values}
     lines: list[tuple[str, Any, str | None]] = [
@@ -214,5 +232,10 @@ def write_application_xlsx(
         if key != MEMBERS:
             _table_sheet(wb, doc, table, sheet_title(table.label.pl, taken), None)
     _problems_sheet(wb, doc, problems)
-    _summary(summary, doc, info, problems, values, wb.sheetnames[1:], today)
+    checksum = application_checksum(doc, info)
+    _summary(summary, doc, info, problems, values, wb.sheetnames[1:], today, checksum)
+    title = application_title(doc, info)
+    for ws in wb.worksheets:  # the summary is a list of facts, every other sheet a table under one header row
+        summary_sheet = ws is summary
+        print_setup(ws, title=title, checksum=checksum, header_row=None if summary_sheet else 1, data=not summary_sheet)
     save_workbook(wb, path)

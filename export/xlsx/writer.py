@@ -103,15 +103,6 @@ def set_widths(ws: Any, widths: Iterable[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = max(MIN_WIDTH, min(MAX_WIDTH, width))
 
 
-def fit_to_width(ws: Any, *, landscape: bool = True) -> None:
-    """Print the sheet one page wide (as many pages long as needed)."""
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 def header_width(header: str, column: FieldDef | None = None) -> float:
     """A width that shows a header in at most two or three lines and the column's typical content."""
     base = {
