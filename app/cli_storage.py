@@ -2,6 +2,10 @@
 
 `restore` takes the database's lock (refused while a window has the database open), backs up the current file
 (or sets a damaged one aside as it is) and only then replaces it: nothing is lost by restoring.
+
+Both are about the SQLite file: a team database (`--db postgresql://…`) lives on its server and is backed up with
+`pg_dump` (README, "Working as a team"), which both commands say (exit code 2) instead of looking for copies of a
+file named like the URL.
 """
 
 from __future__ import annotations
@@ -23,7 +27,29 @@ def add_parsers(sub) -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     from models.db import default_db_path
 
+    _refuse_team_database(args)
     return Path(args.db if args.db is not None else default_db_path()).absolute()
+
+
+def _refuse_team_database(args: argparse.Namespace) -> None:
+    from app.args import UsageError
+    from models.backend import display_url, is_url, parse_url
+
+    if not is_url(args.db):
+        return
+    where = display_url(args.db)  # never the password
+    name = parse_url(args.db)["dbname"] or "klaster"
+    if args.command == "restore":
+        raise UsageError(
+            f"baza zespołu {where} jest na serwerze PostgreSQL: przywraca się ją z kopii programu pg_dump poleceniem "
+            f"pg_restore (np. pg_restore --clean -d {name} PLIK.dump), nie poleceniem restore (README, "
+            "„Working as a team”)"
+        )
+    raise UsageError(
+        f"baza zespołu {where} jest na serwerze PostgreSQL: jej kopie zapasowe robi się programem pg_dump (np. "
+        f"pg_dump -Fc {name} > {name}-RRRR-MM-DD.dump, codziennie), nie ma ich na liście polecenia backups (README, "
+        "„Working as a team”)"
+    )
 
 
 def cmd_backups(args: argparse.Namespace, out: Callable[[str], None]) -> int:

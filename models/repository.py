@@ -21,7 +21,7 @@ from peewee import SqliteDatabase
 
 from forms.document import Document, Row
 from forms.loader import load_form
-from forms.values import ValueTypeError, from_json, to_json
+from forms.values import ValueTypeError, clean_text, from_json, to_json
 from models import history as _history
 from models.backend import ServerLocation, backend_of
 from models.backups import damage_text
@@ -181,7 +181,7 @@ class Repository:
         with self.db.atomic():
             app = Application.create(
                 uuid=str(uuid.uuid4()),
-                name=name,
+                name=clean_text(name or "", multiline=False),
                 form_id=definition.id,
                 form_version=definition.version,
                 kind=kind,
@@ -211,6 +211,7 @@ class Repository:
     def rename(self, app_id: int, name: str) -> None:
         with self.db.atomic():
             self._writable(app_id)
+            name = clean_text(name or "", multiline=False)  # as a field's text: no control characters (NUL)
             Application.update(name=name, updated_at=now()).where(Application.id == app_id).execute()
 
     def delete(self, app_id: int) -> None:
@@ -280,8 +281,8 @@ class Repository:
                     conflict_target=[Value.application, Value.key], update={Value.data: _dumps(raw)}
                 ).execute()
             changes: dict[Any, Any] = {Application.updated_at: now()}
-            if key == "cluster.name":
-                changes[Application.name] = value or ""
+            if key == "cluster.name":  # the name as stored (cleaned: PostgreSQL's text refuses a NUL character)
+                changes[Application.name] = raw or ""
             if key == "meta.application_type" and value in KINDS:
                 changes[Application.kind] = value
             Application.update(changes).where(Application.id == app_id).execute()

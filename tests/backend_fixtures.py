@@ -80,6 +80,21 @@ class Backend:
 _OPEN: list = []
 
 
+def reopen(repo: Any, *, close: bool = True, **kwargs: Any) -> Any:
+    """The same database opened anew, by its file or its team URL (`repo.path`, without the password: the test
+    server trusts its socket); `close=False` keeps `repo` open (another connection reads what it saved). Closed
+    after the test like `Backend.open`'s."""
+    from models.db import open_database
+    from models.repository import Repository
+
+    if close:
+        repo.db.close()
+        repo.backend.close()
+    again = Repository(open_database(repo.path, **kwargs))
+    _OPEN.append(again)
+    return again
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     """The test runs twice: on a SQLite file and on a PostgreSQL database."""

@@ -1,4 +1,6 @@
-"""Storage: round trips through SQLite, states and versions, migrations, refusing bad files, backups."""
+"""Storage: round trips, states and versions (on SQLite and on PostgreSQL: the `repo` below runs each such test on
+both back-ends, tests/backend_fixtures.py), and for the SQLite file alone migrations, refusing bad files, pragmas
+and backups (the tests after "SQLite file only", which open a file of their own)."""
 
 from __future__ import annotations
 
@@ -15,12 +17,13 @@ from forms.loader import load_form
 from models.db import StorageError, backups_dir, open_database
 from models.migrations import APPLICATION_ID, SCHEMA_VERSION, V1
 from models.repository import Repository, RepositoryError
+from tests.backend_fixtures import reopen
 
 
-def reopen(repo: Repository) -> Repository:
-    path = repo.path
-    repo.db.close()
-    return Repository(open_database(path))
+@pytest.fixture
+def repo(backend):
+    """An empty database of its own, on SQLite and on PostgreSQL in turn (closed by `backend`)."""
+    return backend.open()
 
 
 def test_document_round_trip_through_database(repo):
@@ -93,10 +96,42 @@ def test_renewal_carries_members_and_texts_only(repo):
     assert repo.info(new_id).kind == "odnowienie"
 
 
-def test_delete_keeps_a_backup_with_the_application(repo):
+def test_delete_removes_the_application(repo):
+    keep = repo.create("kkk-2019", "Zostaje")
+    app_id = repo.create("kkk-2019", "Do usunięcia")
+    repo.set_value(app_id, "cluster.name", "Do usunięcia")
+    repo.save_row(app_id, "members", Row({"name": "Firma A", "type": "small"}), 0)
+    repo.delete(app_id)
+    assert [a.id for a in repo.list_applications()] == [keep]
+    with pytest.raises(RepositoryError, match=f"nie ma wniosku o numerze {app_id}"):
+        repo.load(app_id)
+
+
+def test_names_are_stored_as_clean_text(repo):
+    """A name with control characters (a NUL pasted from another program) is stored cleaned, the same on both:
+    PostgreSQL's text refuses a NUL, SQLite kept it in the list's name while the field lost it."""
+    app_id = repo.create("kkk-2019", " Nowy\x00 wniosek ")
+    assert repo.info(app_id).name == "Nowy wniosek"
+    repo.set_value(app_id, "cluster.name", "  Klaster\x00 Testowy\t")
+    assert repo.load(app_id).get("cluster.name") == repo.info(app_id).name == "Klaster Testowy"
+    repo.rename(app_id, "Inna\x00 nazwa")
+    assert repo.info(app_id).name == "Inna nazwa"
+
+
+def test_unknown_application(repo):
+    with pytest.raises(RepositoryError, match="nie ma wniosku o numerze 99"):
+        repo.load(99)
+
+
+# SQLite file only ---------------------------------------------------------------------------------------------
+# These are about the file itself (its backups, migrations, pragmas, refusing foreign and damaged files): a team
+# database lives on a server, is migrated by models.team and backed up with pg_dump (README "Working as a team").
+def test_delete_keeps_a_backup_with_the_application(tmp_path):
+    repo = Repository(open_database(tmp_path / "k.sqlite"))
     app_id = repo.create("kkk-2019", "Do usunięcia")
     repo.delete(app_id)
     assert repo.list_applications() == []
+    repo.db.close()
     copies = sorted(backups_dir(repo.path).glob("*-delete.sqlite"))
     assert copies
     conn = sqlite3.connect(copies[-1])
@@ -176,8 +211,3 @@ def test_pragmas_and_rotating_backups(tmp_path):
     db.close()
     # One rolling copy a day is enough (the rules for more days: tests/reliability/test_backups.py).
     assert len(list(backups_dir(path).glob("k-*-open.sqlite"))) == 1
-
-
-def test_unknown_application(repo):
-    with pytest.raises(RepositoryError, match="nie ma wniosku o numerze 99"):
-        repo.load(99)
