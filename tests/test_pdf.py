@@ -18,6 +18,8 @@ from export.pdf.application import application_pdf_bytes
 from forms.demo import make_demo
 from forms.document import Document, group_checksum
 from forms.loader import load_form
+from forms.messages import totals_text
+from forms.progress import assess
 from models.repository import ApplicationInfo
 
 TODAY = dt.date(2025, 6, 30)
@@ -305,19 +307,20 @@ def test_summary_has_one_or_two_pages_with_the_key_facts(draft, tmp_path):
     path = tmp_path / "podsumowanie.pdf"
     build_summary_pdf(doc, info_of(doc), path, today=TODAY)
     texts = page_texts(path)
-    assert 1 <= len(texts) <= 2
+    assert len(texts) == 1
     text = flat("\n".join(texts))
+    truth = assess(doc, TODAY)
     for expected in (
         "Podsumowanie wniosku",
         doc.get("cluster.name"),
-        "Kompletność:",
+        "Gotowość: ",
         "1. Zasoby ludzkie i organizacyjne",
-        "Warunki formalne",
-        "Co najmniej 51 członków (w rejestrze: 60)",
+        "Kwalifikowalność",
+        "co najmniej 51 członków (w rejestrze: 60)",
         "Wskaźniki na tle średnich KKK",
         "34,42 %",
-        "Otwarte problemy: błędy 3, ostrzeżenia 0",
-        "Liczba członków klastra 60",
+        "Do zrobienia: " + totals_text(truth.missing, truth.errors, truth.warnings),
+        "Razem 60",
     ):
         assert expected in text, expected
     for number, page in enumerate(texts, 1):
@@ -335,4 +338,4 @@ def test_summary_of_a_final_application_has_no_watermark(final, tmp_path):
     build_summary_pdf(doc, info_of(doc, "final"), path, today=TODAY)
     text = "\n".join(page_texts(path))
     assert all("WERSJA ROBOCZA" not in page.extract_text() for page in PdfReader(str(path)).pages)
-    assert "Otwarte problemy: błędy 0" in flat(text)
+    assert "Do zrobienia: 0 braków, 0 błędów, 0 uwag" in flat(text)
