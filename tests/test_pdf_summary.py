@@ -151,3 +151,5 @@ def test_an_application_with_many_problems_stays_within_two_pages(tmp_path):
     assert len(reader.pages) <= 2
     assert f"Do zrobienia: {totals_text(truth.missing, truth.errors, truth.warnings)}" in text
     assert "innych problemów" in text or "inne problemy" in text
+    # Thirty member errors do not hide the missing items: both kinds are listed.
+    assert "BŁĄD " in text and "BRAK Informacje ogólne" in text

@@ -191,7 +191,7 @@ def _readiness(a: Assessment, f: Facts, width: float, s: dict[str, ParagraphStyl
         ),
         Paragraph(f'<font color="{_colour(colour)}"><b>{markup(verdict)}</b></font>', s["verdict"]),
     ]
-    table = Table([[big, text]], colWidths=[62, width - 62], hAlign="LEFT")
+    table = Table([[big, text]], colWidths=[74, width - 74], hAlign="LEFT")
     table.setStyle(
         table_style(
             [
@@ -277,14 +277,13 @@ def _business(values: Sequence[IndicatorValue]) -> list[tuple[str, str]]:
 
 def _sections(a: Assessment, width: float) -> Table:
     data: list[list] = [["Część wniosku", "Stan"]]
-    commands: list[tuple] = [("ALIGN", (0, 0), (-1, -1), "LEFT")]
-    for r, p in enumerate(a.sections, 1):
-        data.append([_cell(p.section.display_title()), _cell(status_text(p))])
+    for p in a.sections:
         colour = {COMPLETE: GOOD, HAS_ERRORS: BAD, IN_PROGRESS: WARN}.get(p.status)
+        state = _cell(status_text(p))
         if colour is not None:
-            commands.append(("TEXTCOLOR", (1, r), (1, r), colour))
-            data[r][1] = Paragraph(f'<font color="{_colour(colour)}">{data[r][1].text}</font>', data[r][1].style)
-    return _grid(data, [width * 0.6, width * 0.4], commands, numbers_from=2)
+            state = Paragraph(f'<font color="{_colour(colour)}">{state.text}</font>', state.style)
+        data.append([_cell(p.section.display_title()), state])
+    return _grid(data, [width * 0.6, width * 0.4], [("ALIGN", (0, 0), (-1, -1), "LEFT")], numbers_from=2)
 
 
 def _eligibility(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -482,8 +481,8 @@ def _open_items(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> l
     if not a.problems:
         out.append(Paragraph("Kontrola nie wykazała braków, błędów ani uwag.", s["line"]))
         return out
-    ordered = sorted(a.problems, key=_rank)
-    for p in ordered[:MAX_PROBLEMS]:
+    shown = _pick(a.problems, MAX_PROBLEMS)
+    for p in shown:
         tag, colour = ("BŁĄD", BAD) if p.is_mistake else ("BRAK", WARN) if p.is_missing else ("UWAGA", MUTED)
         out.append(
             Paragraph(
@@ -492,7 +491,7 @@ def _open_items(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> l
                 s["line"],
             )
         )
-    rest = len(ordered) - MAX_PROBLEMS
+    rest = len(a.problems) - len(shown)
     if rest > 0:
         more = f"… i {count(rest, 'inny problem')} (pełna lista: „Sprawdź wniosek” w programie)."
         out.append(Paragraph(markup(more), s["line"]))
@@ -501,6 +500,18 @@ def _open_items(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> l
 
 def _rank(p: Problem) -> int:
     return 0 if p.is_mistake else 1 if p.is_missing else 2
+
+
+def _pick(problems: Sequence[Problem], limit: int) -> list[Problem]:
+    """At most `limit` problems, taken in turn from each kind (so that 30 member errors do not hide the missing
+    items), listed errors first, then missing items, then warnings, each kind in the order of the form."""
+    kinds: list[list[Problem]] = [[p for p in problems if _rank(p) == k] for k in range(3)]
+    taken = [0, 0, 0]
+    while sum(taken) < min(limit, len(problems)):
+        for k in range(3):
+            if taken[k] < len(kinds[k]) and sum(taken) < limit:
+                taken[k] += 1
+    return [p for k in range(3) for p in kinds[k][: taken[k]]]
 
 
 def _signature(doc: Document, f: Facts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
