@@ -38,6 +38,13 @@ GENERAL_RULES = (
 )
 
 
+def _yes_no_width(header: str) -> float:
+    """A tak/nie column of a multi-choice ("Stosowane systemy zarządzania: ERP") holds three letters: its header
+    wraps into three or four lines, so that two dozen of them still print legibly one page wide."""
+    longest = max((len(word) for word in header.split()), default=0)
+    return max(writer.MIN_WIDTH + 2, min(longest + 2.5, 18), min(len(header) / 3 + 2, 16))
+
+
 def _required_text(column: FieldDef) -> str:
     if column.required:
         return "tak"
@@ -90,9 +97,11 @@ def write_members_template(definition: FormDefinition, path: Path | str, *, rows
     headers = [
         header + (REQUIRED_MARK if col.required and target.choice is None else "") for target, header, col in columns
     ]
-    widths = [writer.header_width(h, col) for h, (_t, _h, col) in zip(headers, columns, strict=True)]
-    writer.write_header(ws, 1, headers, widths, freeze="B2")
-    ws.row_dimensions[1].height = 48
+    widths = [
+        _yes_no_width(h) if target.choice is not None else writer.header_width(h, col)
+        for h, (target, _h, col) in zip(headers, columns, strict=True)
+    ]
+    writer.write_header(ws, 1, headers, widths, freeze="B2")  # with the height of its wrapped headers
     last = rows + 1
     for index, (target, header, col) in enumerate(columns, start=1):
         letter = get_column_letter(index)

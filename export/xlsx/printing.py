@@ -6,6 +6,7 @@ questionnaires.
 - one page wide, as many pages long as needed (A4; landscape where the columns are wider than a portrait page);
 - a header with the workbook's name (application or cluster) and the sheet's name, a footer with "Strona N z M"
   and, where the workbook belongs to an application, the data checksum in its short grouped form;
+- rows as high as their wrapped text (LibreOffice does not grow them);
 - on data sheets an autofilter from the header row to the last data row and column, and gridlines on paper.
 """
 
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from export.xlsx.writer import LINE_HEIGHT, wrapped_lines
 from forms import limits
 from forms.document import group_checksum
 
@@ -47,6 +50,33 @@ def sheet_width(ws: Any, last_column: int | None = None) -> float:
     return total
 
 
+def fit_row_heights(ws: Any, first_row: int = 1) -> None:
+    """An explicit height for every row from `first_row` whose wrapped cells need more than one line and whose
+    height was not set: LibreOffice does not grow rows read from .xlsx, so the second line would print over the
+    next row. Merged cells are left to their writer."""
+    merged = {(r, c) for m in ws.merged_cells.ranges for r, c in m.cells}
+    widths: dict[int, float] = {}
+    for row in ws.iter_rows(min_row=first_row):
+        if not row or ws.row_dimensions[row[0].row].height is not None:
+            continue
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text or (cell.row, cell.column) in merged:
+                continue
+            if cell.column not in widths:
+                dim = ws.column_dimensions.get(get_column_letter(cell.column))
+                widths[cell.column] = dim.width if dim is not None and dim.width else DEFAULT_WIDTH
+            lines = max(lines, wrapped_lines(cell.value, widths[cell.column]))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = LINE_HEIGHT * lines + 3
+            for cell in row:  # a number beside a text of two lines stands on its first line, not the last
+                if cell.value is not None and cell.alignment.vertical is None:
+                    old = cell.alignment
+                    cell.alignment = Alignment(
+                        horizontal=old.horizontal, wrap_text=old.wrap_text, indent=old.indent, vertical="top"
+                    )
+
+
 def print_setup(
     ws: Any,
     *,
@@ -65,6 +95,7 @@ def print_setup(
     data below it; `last_row`/`last_column`: where the data ends when it is not the last written cell (e.g. the
     empty rows of a template)."""
     columns = last_column or ws.max_column
+    fit_row_heights(ws, (header_row or 0) + 1)
     if header_row is not None:
         ws.print_title_rows = f"{header_row}:{header_row}"
     if wide is None:
@@ -79,6 +110,7 @@ def print_setup(
     ws.oddHeader.right.text = SHEET_NAME
     ws.oddFooter.left.text = checksum_text(checksum) if checksum else None
     ws.oddFooter.right.text = PAGE_TEXT
+    ws.HeaderFooter.scaleWithDoc = False  # the header stays legible however small the fitted table prints
 
     if data and header_row is not None:
         rows = max(last_row or ws.max_row, header_row)

@@ -91,9 +91,9 @@ def _fields_sheet(wb: Workbook, doc: Document) -> None:
         for crit in section.criteria:
             for f in crit.fields:
                 value = cell_value(f, doc.values.get(f.key), d)
-                set_cell(ws, r, 1, section.display_title())
-                set_cell(ws, r, 2, crit.title.pl)
-                set_cell(ws, r, 3, f.label.pl)
+                set_cell(ws, r, 1, section.display_title(), wrap=True)  # wrapped: printed whole, never cut
+                set_cell(ws, r, 2, crit.title.pl, wrap=True)
+                set_cell(ws, r, 3, f.label.pl, wrap=True)
                 if value is not None:
                     set_cell(ws, r, 4, value, number_format_of(f, currency=True), wrap=True)
                 r += 1

@@ -38,6 +38,7 @@ TITLE_FONT = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 MIN_WIDTH = 8
+LINE_HEIGHT = 15.0  # points per line of 11-point text
 YES, NO = YES_NO["pl"]
 
 
@@ -89,13 +90,38 @@ def write_header(
 ) -> None:
     """A row of column headers; with `widths` the columns' widths, with `freeze` the cell above and left of which
     the sheet stays in view while scrolling (e.g. "A2")."""
+    headers = list(headers)
     for index, text in enumerate(headers, start=1):
         cell = set_cell(ws, row, index, text)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
     if widths is not None:
         set_widths(ws, widths)
+        # an explicit height for the wrapped headers: LibreOffice does not grow rows read from .xlsx, so a third
+        # line would print over the first data row
+        clamped = [max(MIN_WIDTH, min(MAX_WIDTH, w)) for w in widths]
+        lines = max((wrapped_lines(str(h), w, bold=True) for h, w in zip(headers, clamped, strict=False)), default=1)
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 3
     if freeze is not None:
         ws.freeze_panes = freeze
+
+
+def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
+    """How many lines `text` takes wrapped at word boundaries in a column `width` characters wide (a slight
+    overestimate: a width counts digits, most letters are narrower, bold ones about as wide)."""
+    capacity = max(1.0, width - 1.5 if bold else width * 1.1 - 0.5)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > capacity:
+                lines += 1
+                used = 0.0
+            used += (1 if used else 0) + len(word)
+            while used > capacity:  # a word longer than the column breaks inside
+                lines += 1
+                used -= capacity
+    return max(1, lines)
 
 
 def set_widths(ws: Any, widths: Iterable[float]) -> None:
@@ -104,7 +130,8 @@ def set_widths(ws: Any, widths: Iterable[float]) -> None:
 
 
 def header_width(header: str, column: FieldDef | None = None) -> float:
-    """A width that shows a header in at most two or three lines and the column's typical content."""
+    """A width that shows a header in at most two or three lines, none broken inside a word, and the column's
+    typical content."""
     base = {
         "money": 16,
         "date": 12,
@@ -118,7 +145,8 @@ def header_width(header: str, column: FieldDef | None = None) -> float:
         "choice": 24,
         "multichoice": 30,
     }.get(column.type if column else "", 14)
-    return max(base, min(len(header) / 2 + 2, 30))
+    longest = max((len(word) for word in header.split()), default=0)  # no header breaks inside a word
+    return max(base, min(longest + 2.5, 30), min(len(header) / 2 + 2, 30))
 
 
 def number_format_of(column: FieldDef, *, currency: bool = False) -> str | None:
