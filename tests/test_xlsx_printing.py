@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from export.xlsx.members_template import write_members_template
-from export.xlsx.printing import PAGE_TEXT, print_setup, sheet_width
+from export.xlsx.printing import PAGE_TEXT, fit_row_heights, print_setup, sheet_width
 from export.xlsx.questionnaires import write_questionnaires
 from export.xlsx.workbook import write_application_xlsx
+from export.xlsx.writer import wrapped_lines
 from forms.document import group_checksum
 from tests.conftest import TODAY, build_complete_document
 from tests.test_xlsx_questionnaires import small_doc
@@ -54,7 +56,12 @@ def test_application_workbook_prints_every_sheet_with_titles_filter_and_checksum
             continue
         assert ws.print_title_rows == "$1:$1"
         assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}{max(ws.max_row, 1)}"
+    # LibreOffice does not grow rows read from .xlsx: wrapped headers and texts have explicit heights
+    fields = wb["Dane wniosku"]
+    long_label = next(c.row for c in fields["C"] if c.value and len(str(c.value)) > 60)
+    assert fields.row_dimensions[long_label].height >= 33 and fields.row_dimensions[2].height is None
     members = wb["Rejestr członków"]
+    assert members.row_dimensions[1].height >= 33
     assert members.auto_filter.ref == f"A1:{get_column_letter(members.max_column)}{1 + len(doc.rows('members'))}"
     assert members.freeze_panes == "B2" and members.print_options.gridLines
 
@@ -99,6 +106,13 @@ def test_print_setup_is_portrait_for_narrow_sheets_and_escapes_ampersands():
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
     assert ws.oddHeader.left.text == "Klaster A&&B" and ws.auto_filter.ref == "A1:C5"
     assert ws.oddFooter.left.text == "Suma kontrolna danych: 0123-4567-89ab-cdef"
+    ws.cell(row=3, column=1, value="słowo " * 10).alignment = Alignment(wrap_text=True)
+    ws.cell(row=3, column=2, value=7)
+    fit_row_heights(ws, 2)
+    assert ws.row_dimensions[3].height == 15 * 4 + 3  # three words a line in 20 characters
+    assert ws.row_dimensions[5].height is None
+    assert ws.cell(row=3, column=2).alignment.vertical == "top"  # the number beside it on the first line
+    assert wrapped_lines("Liczba pracowników", 12) == 2 and wrapped_lines("x" * 30, 10, bold=True) == 4
     ws.column_dimensions["D"].width = 40
     ws.column_dimensions["D"].hidden = True
     ws.cell(row=1, column=4, value="ukryta")
