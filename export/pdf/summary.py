@@ -114,10 +114,24 @@ def _grid(data: list[list], widths: list[float], commands: Sequence[tuple] = (),
     return Table(data, colWidths=widths, hAlign="LEFT", style=table_style([*base, *commands]))
 
 
+SUMMARY_TEXT_CHARS = 400  # a one-page summary shows the start of a long value (the application PDF has it whole)
+
+
+def _short(text: str, limit: int = SUMMARY_TEXT_CHARS) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _markup(text: str, limit: int = SUMMARY_TEXT_CHARS) -> str:
+    """Paragraph markup of a text shortened for the one page (every text of the summary goes through it)."""
+    return markup(_short(text, limit))
+
+
 def _cell(text: str, name: str = "cell") -> Paragraph:
-    """A table cell that wraps; `cell_empty` for "brak" in grey italics."""
+    """A table cell that wraps; `cell_empty` for "brak" in grey italics. Long values are shortened: a cell taller
+    than the page would stop the summary (reportlab's LayoutError)."""
     s = style("kv_empty") if name == "cell_empty" else style(name)
-    return Paragraph(markup(text), ParagraphStyle(f"sum_{name}", parent=s, fontSize=7.5, leading=9))
+    return Paragraph(_markup(text), ParagraphStyle(f"sum_{name}", parent=s, fontSize=7.5, leading=9))
 
 
 def _side_by_side(left: list[Flowable], right: list[Flowable], width: float, share: float = 0.5) -> Table:
@@ -153,8 +167,8 @@ def summary_story(doc: Document, f: Facts) -> list[Flowable]:
     left_w, right_w = _half(width)
     subtitle = " · ".join(p for p in (f.kind_label, f.round, f.version, f.state) if p)
     return [
-        Paragraph(markup(f.name), s["title"]),
-        Paragraph(markup(f"Podsumowanie wniosku · {subtitle}"), s["sub"]),
+        Paragraph(_markup(f.name, 200), s["title"]),
+        Paragraph(_markup(f"Podsumowanie wniosku · {subtitle}"), s["sub"]),
         _readiness(assessment, f, width, s),
         *_key_facts(doc, f, values, width, s),
         _side_by_side(
@@ -186,10 +200,10 @@ def _readiness(a: Assessment, f: Facts, width: float, s: dict[str, ParagraphStyl
     big = Paragraph(f'<font color="{_colour(colour)}">{a.completeness}\u00a0%</font>', s["big"])
     text = [
         Paragraph(
-            markup(f"Gotowość: {a.completeness} % wymaganych pozycji ({a.filled} z {a.required}); {totals}"),
+            _markup(f"Gotowość: {a.completeness} % wymaganych pozycji ({a.filled} z {a.required}); {totals}"),
             s["verdict"],
         ),
-        Paragraph(f'<font color="{_colour(colour)}"><b>{markup(verdict)}</b></font>', s["verdict"]),
+        Paragraph(f'<font color="{_colour(colour)}"><b>{_markup(verdict)}</b></font>', s["verdict"]),
     ]
     table = Table([[big, text]], colWidths=[74, width - 74], hAlign="LEFT")
     table.setStyle(
@@ -234,8 +248,8 @@ def _key_facts(
 
     data = []
     for i in range(0, len(pairs), 2):
-        row = [Paragraph(markup(pairs[i][0]), label), value(pairs[i][1])]
-        row += [Paragraph(markup(pairs[i + 1][0]), label), value(pairs[i + 1][1])] if i + 1 < len(pairs) else ["", ""]
+        row = [Paragraph(_markup(pairs[i][0]), label), value(pairs[i][1])]
+        row += [Paragraph(_markup(pairs[i + 1][0]), label), value(pairs[i + 1][1])] if i + 1 < len(pairs) else ["", ""]
         data.append(row)
     data.append([Paragraph("Krajowe Inteligentne Specjalizacje", label), value(_field(doc, "cluster.kis")), "", ""])
     commands = [
@@ -307,10 +321,10 @@ def _eligibility(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> 
         note = f"Źródło: {source.label()}."
     line = s["line"]
     return [
-        Paragraph(markup(head), s["head"]),
+        Paragraph(_markup(head), s["head"]),
         _small(status_paragraph(age_ok, lines[0]), line),
         _small(status_paragraph("eligibility_members" not in codes, lines[1]), line),
-        Paragraph(markup(note), ParagraphStyle("sum_note", parent=style("note"), fontSize=7.5, leading=9.5)),
+        Paragraph(_markup(note), ParagraphStyle("sum_note", parent=style("note"), fontSize=7.5, leading=9.5)),
     ]
 
 
@@ -378,9 +392,9 @@ def _finances(
         (r for r in doc.tables.get(FINANCE_TABLE, []) if r.data.get("year") is not None),
         key=lambda r: int(r.data["year"]),
     )[-FINANCE_YEARS:]
-    head = Paragraph(markup(f"Finanse koordynatora – {count(FINANCE_YEARS, 'rok obrotowy')}"), s["head"])
+    head = Paragraph(_markup(f"Finanse koordynatora – {count(FINANCE_YEARS, 'rok obrotowy')}"), s["head"])
     if not rows:
-        return [head, Paragraph(markup("Brak danych finansowych."), style("empty"))]
+        return [head, Paragraph(_markup("Brak danych finansowych."), style("empty"))]
     years = [int(r.data["year"]) for r in rows]
     change_head = f"Zmiana {years[0]}–{years[-1]}" if len(years) > 1 else "Zmiana"
     data: list[list] = [["Pozycja (zł)", *map(str, years), change_head]]
@@ -460,7 +474,7 @@ def _members_by_voivodeship(doc: Document, width: float, s: dict[str, ParagraphS
         data.append([_cell(f"pozostałe ({format_int(len(rest))})"), format_int(n), _pct(n, len(rows))])
     if counts.get(None):
         data.append([_cell("bez województwa"), format_int(counts[None]), _pct(counts[None], len(rows))])
-    head = Paragraph(markup(f"Członkowie według województwa ({format_int(len(known))})"), s["head"])
+    head = Paragraph(_markup(f"Członkowie według województwa ({format_int(len(known))})"), s["head"])
     return [head, _grid(data, [width - 90, 42, 48])]
 
 
@@ -476,7 +490,7 @@ def _percent1(value: Decimal) -> str:
 def _open_items(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """What is still open: errors first, then missing items, then warnings, each with its place."""
     out: list[Flowable] = [
-        Paragraph(markup(f"Do zrobienia: {totals_text(a.missing, a.errors, a.warnings)}"), s["head"])
+        Paragraph(_markup(f"Do zrobienia: {totals_text(a.missing, a.errors, a.warnings)}"), s["head"])
     ]
     if not a.problems:
         out.append(Paragraph("Kontrola nie wykazała braków, błędów ani uwag.", s["line"]))
@@ -487,14 +501,14 @@ def _open_items(doc: Document, a: Assessment, s: dict[str, ParagraphStyle]) -> l
         out.append(
             Paragraph(
                 f'<font color="{_colour(colour)}"><b>{tag}</b></font> '
-                f"{markup(p.location(doc.definition))}: {markup(p.message.pl)}",
+                f"{_markup(p.location(doc.definition))}: {_markup(p.message.pl)}",
                 s["line"],
             )
         )
     rest = len(a.problems) - len(shown)
     if rest > 0:
         more = f"… i {count(rest, 'inny problem')} (pełna lista: „Sprawdź wniosek” w programie)."
-        out.append(Paragraph(markup(more), s["line"]))
+        out.append(Paragraph(_markup(more), s["line"]))
     return out
 
 
@@ -529,8 +543,8 @@ def _signature(doc: Document, f: Facts, s: dict[str, ParagraphStyle]) -> list[Fl
     line = s["line"]
     return [
         Paragraph("Podpis i termin", s["head"]),
-        Paragraph(f"<b>Podpisuje:</b> {markup(who)}", line),
-        Paragraph(f"<b>Miejscowość i data podpisu:</b> {markup(where)}", line),
-        Paragraph(f"<b>Termin złożenia:</b> {markup(deadline)}", line),
+        Paragraph(f"<b>Podpisuje:</b> {_markup(who)}", line),
+        Paragraph(f"<b>Miejscowość i data podpisu:</b> {_markup(where)}", line),
+        Paragraph(f"<b>Termin złożenia:</b> {_markup(deadline)}", line),
         Spacer(1, 2),
     ]
