@@ -145,6 +145,9 @@ def sort_key(column: FieldDef, value: Any, definition: FormDefinition, lang: str
     return text_key(display_text(column, value, definition, lang))
 
 
+_ROW_HEADER_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole)
+
+
 class TableModel(QAbstractTableModel):
     """The rows of one table of `session.doc`; edits go through `session.set_cell`."""
 
@@ -229,6 +232,8 @@ class TableModel(QAbstractTableModel):
 
     def _row_header(self, row: int, role: int) -> Any:
         """The row number; a row imported from a file is marked with a dot and names its source in the tooltip."""
+        if role not in _ROW_HEADER_ROLES:  # the header asks for many roles per row: answer the rest at once
+            return None
         uid = self.rows[row].uid if row < len(self.rows) else ""
         source = self.session.row_source_text(self.table.key, uid)
         if role == Qt.ItemDataRole.DisplayRole:
