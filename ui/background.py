@@ -14,6 +14,7 @@ was. A plain Python thread does the work; a timer in the UI thread shows its pro
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -91,6 +92,22 @@ def make_progress_dialog(parent: QWidget | None, text: str, title: str | None = 
 _running: set[Job] = set()  # jobs whose end the UI has not handled yet (nothing else holds them)
 
 
+def _hold_gc() -> None:
+    """Garbage is collected on the UI thread only while work runs in a worker: Python's cycle collector runs in
+    whichever thread happens to allocate, and collecting a cycle that holds a Qt object (a closed window, its
+    dialogs) from the worker deletes that object off the UI thread, which crashes Qt. Plain reference counting
+    still frees everything else meanwhile."""
+    if not _running:
+        gc.collect()
+        gc.disable()
+
+
+def _release_gc() -> None:
+    if not _running and not gc.isenabled():
+        gc.enable()
+        gc.collect()
+
+
 def start_in_background(
     parent: QWidget | None,
     text: str,
@@ -120,10 +137,12 @@ def start_in_background(
         dialog.close()
         dialog.deleteLater()
         _running.discard(job)
+        _release_gc()
         on_done(job)
 
     timer.timeout.connect(poll)
     job.thread = threading.Thread(target=job.run, name="klaster-background", daemon=True)
+    _hold_gc()
     _running.add(job)
     job.thread.start()
     timer.start()
