@@ -139,7 +139,7 @@ def test_a_backup_is_verified_before_it_is_renamed_into_place(tmp_path, monkeypa
 
 def test_rolling_copies_one_a_day_five_kept_others_thirty_days(tmp_path):
     db = make_db(tmp_path / "k.sqlite")
-    now = dt.datetime.now()
+    now = dt.datetime.now().replace(hour=12, minute=0)  # noon: an hour either way stays on the same day
     for day in range(9, -1, -1):
         bk.take_backup(db, "open", now=now - dt.timedelta(days=day))
         assert bk.take_backup(db, "open", now=now - dt.timedelta(days=day, hours=-1)) is None, "one a day"
