@@ -210,6 +210,17 @@ def _remove_partials(folder: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _failed(exc: BaseException, partial: Path, path: Path) -> BaseException:
+    """What to raise when writing `partial` failed: the partial file is removed first (it never stays behind);
+    a storage fault is named (classify), anything else (a bug, Ctrl+C) is raised as it was."""
+    partial.unlink(missing_ok=True)
+    if isinstance(exc, StorageError):
+        return exc
+    if isinstance(exc, sqlite3.Error | OSError):
+        return classify(exc, path)
+    return exc
+
+
 def take_backup(db_path: Path, reason: str, *, now: dt.datetime | None = None) -> Path | None:
     """A verified copy of a healthy database; None when there is nothing to back up or a rolling copy of today
     exists already. Raises `DatabaseDamaged` for a damaged database (nothing is written) and a `StorageError`
@@ -233,19 +244,14 @@ def take_backup(db_path: Path, reason: str, *, now: dt.datetime | None = None) -
             src.close()
         os.replace(partial, final)
     except BaseException as exc:
-        partial.unlink(missing_ok=True)
-        if isinstance(exc, StorageError):
-            raise
-        if isinstance(exc, sqlite3.Error | OSError):
-            error = classify(exc, final)
-            if isinstance(error, DiskFull):
-                raise DiskFull(
-                    f"Brak miejsca na dysku ({folder}): nie można zrobić kopii zapasowej bazy {db_path}, więc niczego "
-                    "w niej nie zmieniono. Zwolnij miejsce albo zapisz wniosek na innym dysku (eksport do pliku "
-                    ".kkk.json działa)."
-                ) from None
-            raise error from None
-        raise
+        error = _failed(exc, partial, final)
+        if isinstance(error, DiskFull):
+            raise DiskFull(
+                f"Brak miejsca na dysku ({folder}): nie można zrobić kopii zapasowej bazy {db_path}, więc niczego "
+                "w niej nie zmieniono. Zwolnij miejsce albo zapisz wniosek na innym dysku (eksport do pliku "
+                ".kkk.json działa)."
+            ) from None
+        raise error from None
     rotate(db_path, now=now)
     return final
 
@@ -308,10 +314,5 @@ def restore(backup_path: Path, db_path: Path) -> Path | None:
             side.unlink(missing_ok=True)
         os.replace(partial, db_path)
     except BaseException as exc:
-        partial.unlink(missing_ok=True)
-        if isinstance(exc, StorageError):
-            raise
-        if isinstance(exc, sqlite3.Error | OSError):
-            raise classify(exc, db_path) from None
-        raise
+        raise _failed(exc, partial, db_path) from None
     return set_aside
