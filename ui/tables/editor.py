@@ -148,7 +148,29 @@ class TableEditor(QWidget):
         if isinstance(view, FrozenTableView):
             view.sync_frozen()
         view.installEventFilter(self)
+        for shown in (view, getattr(view, "frozen", None)):  # the frozen name column too
+            if shown is not None:
+                shown.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                shown.customContextMenuRequested.connect(lambda pos, v=shown: self._row_menu(v, pos))
         return view
+
+    def _row_menu(self, view: QTableView, pos: object) -> None:
+        """A row's context menu: „Historia zmian wiersza…” (who changed which cell, when; ui.history_view)."""
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        row = self.proxy.mapToSource(index).row()
+        rows = self.session.doc.rows(self.table.key)
+        if not 0 <= row < len(rows):
+            return
+        from ui import history_view
+
+        uid = rows[row].uid
+        menu = QMenu(view)
+        action = menu.addAction(self.tr("Historia zmian wiersza…"))
+        action.triggered.connect(lambda: history_view.show_history(self.session, None, uid, self.window()))
+        history_view.exec_menu(menu, view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _build_column_choice(self) -> QPushButton:
         """Kolumny ▾: a check box per column (the first, frozen one always stays), remembered per table."""
