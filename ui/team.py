@@ -30,7 +30,7 @@ def _ask(session: Any, conflict: ValueConflict) -> str:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(session.tr("Zmiana w tym samym miejscu"))
     box.setText(
-        session.tr("{place}: {author} zapisał(a) tu inną wartość o {time}.").format(
+        session.tr("{place}: o {time} zapisano tu inną wartość (autor: {author}).").format(
             place=e.where, author=e.author, time=e.at.strftime("%H:%M:%S")
         )
     )

@@ -40,12 +40,12 @@ def show_renewal_report(parent, report) -> None:
     """The report of a renewal into a new round, not modal (the new draft is already there); tests replace it."""
     from PySide6.QtWidgets import QMessageBox
 
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Information, tr("ApplicationActions", "Raport odnowienia"), "", parent=parent)
+    title = QCoreApplication.translate("ApplicationActions", "Raport odnowienia")
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=parent)
     box.setText(
-        tr(
+        QCoreApplication.translate(
             "ApplicationActions",
-            "Przeniesiono: {carried}, pod innym kluczem lub uzupełniono: {mapped}, nieprzeniesiono: {dropped}, "
+            "Przeniesiono: {carried}, pod innym kluczem lub uzupełniono: {mapped}, nie przeniesiono: {dropped}, "
             "nowe wymagane pozycje: {required}. Szczegóły poniżej (PDF: main.py renew ID --round R --pdf PLIK).",
         ).format(
             carried=len(report.carried),
@@ -260,7 +260,7 @@ class ApplicationActions(QObject):
             return False
         text = self.tr(
             "Usunąć wniosek „{name}” (wersja {version}, {state})?\n\n"
-            "Przed usunięciem program zapisze kopię zapasową bazy w folderze „backups” obok pliku bazy, "
+            "Przed usunięciem program zapisze kopię zapasową bazy (Plik › Kopie zapasowe…), "
             "więc wniosek będzie można odzyskać."
         ).format(
             name=name,
