@@ -161,16 +161,21 @@ class PackageSource:
         self.close()
 
 
+def path_stat(path: Path, error: type[Exception] = PackageError) -> os.stat_result:
+    """`os.stat` of a package path given by the user, or `error` with a Polish line saying why not."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        raise error(f"{shown(str(path))}: nie ma takiego pliku ani folderu") from None
+    except OSError as exc:
+        raise error(f"{shown(str(path))}: nie można odczytać ({exc.strerror})") from None
+
+
 def open_package(path: Path, budget: Budget = DEFAULT_BUDGET) -> PackageSource:
     """The package at `path` (a folder or a ZIP file), confined; `PackageError` when it cannot be read at all.
     `path` itself may be a symlink: it is the user's own choice; nothing inside the package is followed."""
     path = Path(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise PackageError(f"{shown(str(path))}: nie ma takiego pliku ani folderu") from None
-    except OSError as exc:
-        raise PackageError(f"{shown(str(path))}: nie można odczytać ({exc.strerror})") from None
+    st = path_stat(path)
     if stat.S_ISDIR(st.st_mode):
         return _FolderSource(path, budget)
     if stat.S_ISREG(st.st_mode):

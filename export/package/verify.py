@@ -103,12 +103,7 @@ def locate(path: Path) -> list[Path]:
     or, for the folder given to `package`, the one package in it (its ZIP, and the ZIPs of its parts when it was
     split). `NotAPackage` when the path does not exist, is not a package, or holds several packages."""
     path = Path(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise NotAPackage(f"{shown(str(path))}: nie ma takiego pliku ani folderu") from None
-    except OSError as exc:
-        raise NotAPackage(f"{shown(str(path))}: nie można odczytać ({exc.strerror})") from None
+    st = confine.path_stat(path, NotAPackage)
     if stat.S_ISREG(st.st_mode):
         try:
             with open(path, "rb") as fh:
