@@ -139,6 +139,18 @@ def test_ods_and_broken_xml(tmp_path, definition):
     assert "plik jest uszkodzony" in refused(tmp_path / "encje.xlsx", definition).reason
 
 
+def test_a_sheet_damaged_past_its_start_is_refused_as_damaged(tmp_path, definition):
+    """Its start (the declared size) reads, its rows are cut off: found only while reading, still a refusal."""
+    data = small_workbook()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read(SHEET)
+    (tmp_path / "obciety.xlsx").write_bytes(replace_member(data, SHEET, xml[:-60]))
+    assert str(refused(tmp_path / "obciety.xlsx", definition)) == (
+        "plik „obciety.xlsx”: nie można odczytać skoroszytu: plik jest uszkodzony lub niezgodny z formatem .xlsx "
+        "(ParseError)"
+    )
+
+
 def test_zip_bomb_is_refused_from_its_directory_before_inflating(tmp_path, definition):
     bomb = declare_size(small_workbook(), SHEET, 3_000_000_000)
     (tmp_path / "bomba.xlsx").write_bytes(bomb)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils import get_column_letter
 
@@ -35,6 +37,21 @@ MAX_COLUMNS = 100  # columns read from a sheet; cells further right are ignored
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+# What a damaged part raises while it is read (a cut-off XML, a wrong CRC, a value no parser can take; defusedxml's
+# refusals are ValueErrors): the file is refused as damaged, never a crash of the whole folder's reading.
+READ_ERRORS = (
+    ParseError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    OverflowError,
+    OSError,
+)
 
 # Progress callback: (rows done, rows expected or 0) -> False to cancel.
 Progress = Callable[[int, int], bool]
@@ -132,11 +149,23 @@ def check_zip_directory(name: str, archive: zipfile.ZipFile, compressed_size: in
         )
     for info in infos:  # a workbook's XML never declares a DTD: entities there are an attack, whatever parser
         if info.filename.endswith((".xml", ".rels")) and _declares_dtd(archive, info):
-            raise XlsxFileError(
-                name,
-                f"plik jest uszkodzony lub niezgodny z formatem .xlsx (część „{info.filename}” zawiera deklarację "
-                "DTD albo encje, niedozwolone w skoroszycie)",
-            )
+            raise dtd_refused(name, info.filename)
+
+
+def dtd_refused(name: str, part: str) -> XlsxFileError:
+    """The refusal of a part that declares a DTD or entities (found at the door or, further in, by a parser)."""
+    return XlsxFileError(
+        name,
+        f"plik jest uszkodzony lub niezgodny z formatem .xlsx (część „{part}” zawiera deklarację "
+        "DTD albo encje, niedozwolone w skoroszycie)",
+    )
+
+
+def unreadable(name: str, detail: str) -> XlsxFileError:
+    """A workbook its reader could not parse; `detail` names what went wrong (an exception's class name)."""
+    return XlsxFileError(
+        name, f"nie można odczytać skoroszytu: plik jest uszkodzony lub niezgodny z formatem .xlsx ({detail})"
+    )
 
 
 def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -192,15 +221,16 @@ def open_workbook(checked: WorkbookBytes, *, read_only: bool = True) -> Iterator
     except XlsxFileError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile, defusedxml and XML errors alike
-        raise XlsxFileError(
-            checked.file_name,
-            f"nie można odczytać skoroszytu: plik jest uszkodzony lub "
-            f"niezgodny z formatem .xlsx ({exc.__class__.__name__})",
-        ) from None
+        raise unreadable(checked.file_name, exc.__class__.__name__) from None
     try:
         yield wb
     finally:
         wb.close()
+
+
+def too_long(file_name: str, sheet: str, max_rows: int, *, row: int | None = None) -> XlsxFileError:
+    """The refusal of a sheet with more rows than `max_rows` (found while reading it)."""
+    return XlsxFileError(file_name, f"arkusz ma ponad {max_rows:,} wierszy".replace(",", " "), sheet=sheet, row=row)
 
 
 def declared_rows(ws: Any) -> int | None:
@@ -236,11 +266,21 @@ def iter_values(
     expected = declared or 0
     # An explicit last row: openpyxl would otherwise stop at the declared one, which may be wrong.
     rows = ws.iter_rows(min_row=first_row, max_row=max_rows + 1, max_col=max_columns, values_only=True)
-    for number, values in enumerate(rows, start=first_row):
+    for number, values in enumerate(_refusing_damage(rows, file_name), start=first_row):
         if number > max_rows:
-            raise XlsxFileError(
-                file_name, f"arkusz ma ponad {max_rows:,} wierszy".replace(",", " "), sheet=ws.title, row=number
-            )
+            raise too_long(file_name, ws.title, max_rows, row=number)
         if progress is not None and number % 500 == 0 and not progress(number, expected):
             raise Cancelled()
         yield number, values
+
+
+def _refusing_damage(rows: Iterator[tuple], file_name: str) -> Iterator[tuple]:
+    """A sheet's rows; a part damaged past its start (found only while it is read) refuses the file as damaged."""
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except READ_ERRORS as exc:
+            raise unreadable(file_name, exc.__class__.__name__) from None
+        yield values
