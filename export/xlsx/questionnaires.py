@@ -26,6 +26,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from export.xlsx.headers import HeaderMatch, HeaderMatcher, Target, missing_columns
+from export.xlsx.lean_reader import read_values
 from export.xlsx.model import CellProblem, ImportPreview, SheetRow
 from export.xlsx.plan import REJECT, ImportPlan, ImportResult, import_previews, nip_key, plan_all
 from export.xlsx.questionnaires_sheet import (  # noqa: F401 - the questionnaires' interface in one place
@@ -240,23 +241,52 @@ def _saved_at(wb: Any, path: Path) -> dt.datetime | None:
         return None
 
 
+@dataclass
+class _Book:
+    """What a questionnaire's workbook holds: its hidden map and the questionnaire's sheet (or why there is none)."""
+
+    info: dict[str, Any]
+    map_rows: dict[int, tuple[str, Any]]
+    sheet: str = ""
+    header_row: int = 0
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+    saved_at: dt.datetime | None = None
+    error: XlsxFileError | None = None  # no questionnaire's sheet (the map may still name the member)
+
+
+def _read_book(wb: Any, file_name: str, path: Path) -> _Book:
+    info, map_rows = _meta(wb, file_name)
+    try:
+        ws, header_row, rows = _find_sheet(wb, file_name)
+    except XlsxFileError as exc:
+        return _Book(info, map_rows, error=exc)
+    return _Book(info, map_rows, ws.title, header_row, rows, _saved_at(wb, path))
+
+
 def read_questionnaire(
-    path: Path | str, definition: FormDefinition, *, app_uuids: Iterable[str] = ()
+    path: Path | str,
+    definition: FormDefinition,
+    *,
+    app_uuids: Iterable[str] = (),
+    matcher: HeaderMatcher | None = None,
 ) -> QuestionnaireReturn:
     """The answers of one returned questionnaire; a file that cannot be read becomes `error`, never an exception.
 
     `app_uuids`: the application (and its versions) the questionnaires were written for; a questionnaire of
-    another application (last year's, another cluster's) is refused."""
+    another application (last year's, another cluster's) is refused. `matcher`: the register's question matcher,
+    built once for a folder (`scan_folder`) rather than for every file.
+
+    The values are read by the lean reader (`lean_reader`), or by openpyxl for a file it does not understand."""
     path = Path(path)
     uid: str | None = None
     try:
         source = read_checked(path)
-        with open_workbook(source) as wb:
-            info, map_rows = _meta(wb, source.file_name)
-            uid = str(info["member"]) if info.get("member") else None
-            ws, header_row, rows = _find_sheet(wb, source.file_name)
-            sheet_title = ws.title
-            saved_at = _saved_at(wb, path)
+        book = read_values(source, lambda wb: _read_book(wb, source.file_name, path))
+        info, map_rows = book.info, book.map_rows
+        uid = str(info["member"]) if info.get("member") else None
+        if book.error is not None:
+            raise book.error
+        sheet_title, header_row, rows, saved_at = book.sheet, book.header_row, book.rows, book.saved_at
         if info.get("form") not in (None, definition.id):
             raise XlsxFileError(
                 source.file_name, f"ankieta dotyczy rundy {info.get('form')}, a wniosek rundy {definition.id}"
@@ -268,7 +298,7 @@ def read_questionnaire(
                 "to ankieta z innego wniosku (np. z poprzedniego roku); nic z niej nie wczytano – wyślij członkowi "
                 "ankietę tego wniosku",
             )
-        matcher = HeaderMatcher(definition.table(MEMBERS), definition)
+        matcher = matcher or HeaderMatcher(definition.table(MEMBERS), definition)
         read = _answers(rows, header_row, map_rows, matcher, definition, source.file_name)
         sent_nip, answered_nip = nip_key(info.get("nip")), nip_key(read.row.data.get("nip"))
         if sent_nip and answered_nip and sent_nip != answered_nip:
@@ -348,11 +378,12 @@ def scan_folder(
         raise XlsxFileError(folder.name, "to nie jest folder")
     files = questionnaire_files(folder)
     uuids = tuple(app_uuids)
+    matcher = HeaderMatcher(definition.table(MEMBERS), definition)  # once for the folder: it is the same for all
     out = []
     for i, path in enumerate(files):
         if progress is not None and not progress(i, len(files)):
             raise Cancelled()
-        out.append(read_questionnaire(path, definition, app_uuids=uuids))
+        out.append(read_questionnaire(path, definition, app_uuids=uuids, matcher=matcher))
     mark_superseded(out)
     return out
 

@@ -3,7 +3,8 @@
 Before openpyxl parses anything: the file's size, its first bytes (an OLE2 container is an old `.xls` or a
 password-protected workbook), the zip directory (a workbook at all? total uncompressed size and compression ratio,
 so that a zip bomb is refused before it is inflated). Then openpyxl reads it with defusedxml (installed, so
-openpyxl uses it), `read_only=True, data_only=True`, and rows are iterated with limits on rows and columns.
+openpyxl uses it), `read_only=True, data_only=True`, or, for the returned questionnaires, `lean_reader` (the same
+values, with defusedxml too, without openpyxl's object model), and rows are iterated with limits on rows and columns.
 Every failure is one `XlsxFileError` whose Polish message names the file (and the sheet, row and column where
 that applies).
 """
