@@ -88,8 +88,31 @@ def merge(base: dict[str, Any], row: SheetRow, table: TableDef, definition: Form
     return data
 
 
+class _RowKeys:
+    """The matching keys of register values (NIP digits, folded name), each computed once: planning many files
+    against one register (`plan_all`, a folder of questionnaires) would otherwise fold every member per file."""
+
+    def __init__(self) -> None:
+        self.nips: dict[str, str | None] = {}
+        self.names: dict[str, str] = {}
+
+    def nip(self, value: Any) -> str | None:
+        if not value:
+            return None
+        text = str(value)
+        if text not in self.nips:
+            self.nips[text] = nip_key(text)
+        return self.nips[text]
+
+    def name(self, value: Any) -> str:
+        text = str(value or "")
+        if text not in self.names:
+            self.names[text] = fold(text)
+        return self.names[text]
+
+
 class _Planner:
-    def __init__(self, preview: ImportPreview, doc: Document, table_key: str, allow_add: bool) -> None:
+    def __init__(self, preview: ImportPreview, doc: Document, table_key: str, allow_add: bool, keys: _RowKeys) -> None:
         self.preview, self.doc, self.allow_add = preview, doc, allow_add
         self.definition = doc.definition
         self.table = self.definition.table(table_key)
@@ -98,10 +121,10 @@ class _Planner:
         self.by_name: dict[str, list[Row]] = {}
         for r in doc.rows(table_key):
             self.by_uid[r.uid] = r
-            key = nip_key(r.get("nip"))
+            key = keys.nip(r.get("nip"))
             if key:
                 self.by_nip.setdefault(key, r)
-            self.by_name.setdefault(fold(r.get("name") or ""), []).append(r)
+            self.by_name.setdefault(keys.name(r.get("name")), []).append(r)
         self.places: dict[str, tuple[int | None, str, str]] = dict(preview.places)
         for m in preview.matched:
             self.places.setdefault(m.target.column, (None, m.letter, m.header))
@@ -169,7 +192,11 @@ def plan_import(
     preview: ImportPreview, doc: Document, *, table_key: str = MEMBERS, allow_add: bool = True
 ) -> ImportPlan:
     """What importing the preview into `doc` would do, row by row (nothing is changed)."""
-    planner = _Planner(preview, doc, table_key, allow_add)
+    return _plan(preview, doc, table_key, allow_add, _RowKeys())
+
+
+def _plan(preview: ImportPreview, doc: Document, table_key: str, allow_add: bool, keys: _RowKeys) -> ImportPlan:
+    planner = _Planner(preview, doc, table_key, allow_add, keys)
     return ImportPlan(preview, [planner.plan(row) for row in preview.rows])
 
 
@@ -196,8 +223,9 @@ def plan_all(
 ) -> list[tuple[ImportPlan, list[tuple[Row, int]]]]:
     """Plan and apply previews one after the other on `doc` (a later file sees what an earlier one did)."""
     out = []
+    keys = _RowKeys()  # shared: the register's rows are the same from one preview to the next but the few it changed
     for preview in previews:
-        plan = plan_import(preview, doc, table_key=table_key, allow_add=allow_add)
+        plan = _plan(preview, doc, table_key, allow_add, keys)
         out.append((plan, apply_plan(doc, plan, table_key=table_key)))
     return out
 
