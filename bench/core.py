@@ -1,8 +1,9 @@
 """Issue 2 benchmarks: the whole check of the large application (300 members, 200 rows per table) and the import
-of its `.kkk.json` into the database.
+of its `.kkk.json` into the database; and making that application with the demo (its content read from data/).
 
-Baselines in the same run: python-stdnum validating the same identifiers (the least any check must do) and
-`json.loads` of the same file (the least any import must do).
+Baselines in the same run: python-stdnum validating the same identifiers (the least any check must do),
+`json.loads` of the same file (the least any import must do), and putting the same rows into a fresh Document
+(the least any generator must do).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bench.common import Result, best_of
 from export import kkk_json
 from forms.checks import check_document
 from forms.demo import make_demo
+from forms.document import Document
 from forms.loader import load_form
 from models.db import open_database
 from models.repository import Repository
@@ -76,6 +78,27 @@ def bench_import(doc) -> Result:
     )
 
 
+def bench_demo(doc) -> Result:
+    definition = doc.definition
+    tables = {key: [dict(row.data) for row in doc.rows(key)] for key in definition.tables}
+
+    def raw() -> None:
+        fresh = Document(definition)
+        for key, rows in tables.items():
+            for data in rows:
+                fresh.add_row(key, data)
+
+    rows = sum(len(r) for r in tables.values())
+    return Result(
+        "demo: the large application made",
+        best_of(lambda: make_demo(definition, members=300, rows=200), 3),
+        "the same rows put into a Document",
+        best_of(raw, 3),
+        "<= 1 s",
+        f"{rows} rows",
+    )
+
+
 def run() -> list[Result]:
     doc = large_document()
-    return [bench_check(doc), bench_import(doc)]
+    return [bench_check(doc), bench_import(doc), bench_demo(doc)]

@@ -128,7 +128,7 @@ def test_drafts_only_as_marked_drafts(final_app, tmp_path):
 
 def test_split_into_parts_each_with_its_manifest(final_app, tmp_path):
     repo, app_id, _draft, _doc = final_app
-    result = build_package(repo, app_id, tmp_path, limit_mb=0.3, split=True)
+    result = build_package(repo, app_id, tmp_path, limit_mb=0.4, split=True)
     assert result.over_limit and len(result.parts) >= 2
     names = []
     for part in result.parts:

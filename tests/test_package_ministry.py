@@ -127,7 +127,7 @@ def test_body_is_signed_and_the_checksum_file_attached(final_pkg, world, tmp_pat
     assert final_pkg.checksum in body and "Numer wniosku: " in body
 
 
-@pytest.mark.parametrize("limit_mb", [0.3, 0.45])
+@pytest.mark.parametrize("limit_mb", [0.4, 0.55])
 def test_split_parts_are_within_the_limit_as_encoded_messages(world, tmp_path, limit_mb):
     result = build_package(world["repo"], world["final"], tmp_path, limit_mb=limit_mb, split=True)
     assert result.total_size < result.limit_bytes * len(result.parts)
@@ -166,9 +166,9 @@ def test_cli_split_reports_messages_within_the_limit(world, tmp_path):
 
     lines: list[str] = []
     command = ["--db", str(world["repo"].path), "package", str(world["final"]), str(tmp_path), "--split"]
-    assert run([*command, "--limit-mb", "0.3"], lines.append) == 0
+    assert run([*command, "--limit-mb", "0.4"], lines.append) == 0
     emls = sorted(tmp_path.glob("*.eml"))
-    assert len(emls) >= 2 and all(p.stat().st_size <= 0.3 * 1024 * 1024 for p in emls)
+    assert len(emls) >= 2 and all(p.stat().st_size <= 0.4 * 1024 * 1024 for p in emls)
     assert run([*command, "--limit-mb", "0.01"], lines.append) == 2
 
 
@@ -316,7 +316,7 @@ def test_verify_the_folder_given_to_package(world, tmp_path, verify_cli):
     build_package(world["repo"], world["final"], out)
     code, lines = verify_cli(out)
     assert code == 0 and lines[0].startswith("Pakiet: ") and lines[0].endswith(".zip"), lines
-    build_package(world["repo"], world["final"], tmp_path / "split", limit_mb=0.3, split=True)
+    build_package(world["repo"], world["final"], tmp_path / "split", limit_mb=0.4, split=True)
     code, lines = verify_cli(tmp_path / "split")
     checked = [line for line in lines if line.startswith("Pakiet: ")]
     assert code == 0 and len(checked) >= 3 and "_czesc_1_z_" in checked[1], lines
