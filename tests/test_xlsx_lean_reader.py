@@ -296,6 +296,20 @@ def test_what_the_lean_reader_does_not_read_openpyxl_does(returned, definition, 
     assert after.error is None and after.preview.rows[0].data == before.preview.rows[0].data
 
 
+def changed_byte(data: bytes, part: str, old: bytes, new: bytes) -> bytes:
+    """The workbook with its parts stored uncompressed and `old` changed to `new` in `part`: a wrong CRC."""
+    stored = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(stored, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info), zipfile.ZIP_STORED)
+    raw = stored.getvalue()
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        info = z.getinfo(part)
+    at = raw.index(old, info.header_offset + 30 + len(part))
+    assert at < info.header_offset + 30 + len(part) + info.compress_size
+    return raw[:at] + new + raw[at + len(old) :]
+
+
 def test_a_damaged_part_is_read_by_openpyxl_and_reported_as_damaged(returned, definition, tmp_path):
     data = returned[0].read_bytes()
     meta = "xl/worksheets/sheet3.xml"  # the hidden map, read to its end
@@ -305,15 +319,16 @@ def test_a_damaged_part_is_read_by_openpyxl_and_reported_as_damaged(returned, de
     broken_at_start.write_bytes(replace_member(data, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'>"))
     broken_further = tmp_path / "obciety_arkusz.xlsx"  # its dimension is fine, its XML is cut off near the end
     broken_further.write_bytes(replace_member(data, meta, xml[:-300]))
-    stored = io.BytesIO()  # the parts stored uncompressed, then one byte of the map changed: its CRC is wrong
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(stored, "w") as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, src.read(info), zipfile.ZIP_STORED)
-    raw = stored.getvalue()
-    at = raw.index(b"format_version")
-    bad_crc = tmp_path / "zle_crc.xlsx"
-    bad_crc.write_bytes(raw[:at] + b"format_versiom" + raw[at + 14 :])
-    for path, part in ((broken_at_start, "Ankieta"), (broken_further, "_klaster"), (bad_crc, "_klaster")):
+    bad_map, bad_answer = tmp_path / "zla_mapa.xlsx", tmp_path / "zla_odpowiedz.xlsx"
+    bad_map.write_bytes(changed_byte(data, meta, b"format_version", b"format_versiom"))
+    # an answer changed in a sheet whose data ends long before its part does: found once the part is read to its end
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    sheet = sheet.replace(b"</worksheet>", b"<!--" + b" " * 100_000 + b"--></worksheet>")
+    long_tail = replace_member(data, "xl/worksheets/sheet1.xml", sheet)
+    bad_answer.write_bytes(changed_byte(long_tail, "xl/worksheets/sheet1.xml", b"Alfa sp.", b"Alfb sp."))
+    cases = [(broken_at_start, "Ankieta"), (broken_further, "_klaster"), (bad_map, "_klaster"), (bad_answer, "Ankieta")]
+    for path, part in cases:
         source = read_checked(path)  # the door lets it in: the zip's directory is fine
         with pytest.raises(Unsupported), open_lean(source) as wb:
             list(wb[part].iter_rows(max_row=1000, max_col=3, values_only=True))
