@@ -202,11 +202,13 @@ def _remembered(parse: Callable[..., T], data: bytes, *args: Any) -> T:
     if len(data) > MEMO_PART_BYTES:
         return parse(data, *args)
     key = (parse, data, args)
-    if key not in _MEMO:
-        if len(_MEMO) >= MEMO_PARTS:
+    value = _MEMO.get(key, _MEMO)  # (the memo itself: not yet parsed)
+    if value is _MEMO:
+        value = parse(data, *args)
+        if len(_MEMO) >= MEMO_PARTS:  # (a folder of another program's files: each has its own)
             _MEMO.clear()
-        _MEMO[key] = parse(data, *args)
-    return _MEMO[key]
+        _MEMO[key] = value
+    return value
 
 
 class LeanWorkbook:
