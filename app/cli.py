@@ -137,10 +137,12 @@ def open_repo(args: argparse.Namespace) -> Repository:
         db = open_database(path, make_backup=reason is None)
         if reason is not None:
             take_backup(path, reason)
+    repo = Repository(db)
+    repo.upgrade_drafts()  # drafts of an older version of their form (adds to db.warnings)
     for warning in getattr(db, "warnings", ()):
         print(warning, file=sys.stderr)
     _OPENED.append(db)
-    return Repository(db)
+    return repo
 
 
 def release_locks() -> None:
@@ -195,10 +197,9 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
     doc = kkk_json.read(args.file)  # read fully and validate before touching the database
     repo = open_repo(args)
-    kind = doc.get("meta.application_type", "nadanie")
-    with repo.db.atomic():
-        app_id = repo.create(doc.definition.id, doc.get("cluster.name", ""), kind)
-        repo.save_document(app_id, doc)
+    app_id, told = repo.import_document(doc)
+    for text in told:
+        print(text.pl, file=sys.stderr)
     out(str(app_id))
     return 0
 

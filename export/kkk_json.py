@@ -266,6 +266,16 @@ def from_dict(data: Any, source: str = "plik") -> Document:
                     f'(wiersz załącznika musi nieść plik w kluczu "{FILE_COLUMN}")'
                 )
             doc.tables.setdefault(table_key, []).append(Row(row_data))
+    written_for = data.get("form_version", definition.version)
+    if not isinstance(written_for, int) or isinstance(written_for, bool) or not 1 <= written_for:
+        problems.append("form_version: oczekiwano numeru wersji formularza (liczby całkowitej od 1)")
+    elif written_for > definition.version:
+        problems.append(
+            f"form_version: plik zapisano dla wersji {written_for} formularza {definition.id}, a ten program zna "
+            f"wersję {definition.version}; zaktualizuj program"
+        )
+    elif written_for < definition.version:
+        doc.form_version = written_for  # brought up to date when stored (Repository.import_document)
     checksum = data.get("checksum")
     if checksum is not None and not problems and checksum != doc.checksum():
         problems.append(

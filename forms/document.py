@@ -44,6 +44,9 @@ class Document:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     # Attached files by their SHA-256 (hex): the rows of an attachments table name them by `sha256`.
     files: dict[str, bytes] = field(default_factory=dict)
+    # The version of the form its values were written for, when older than the definition (a `.kkk.json` of an
+    # earlier version of the program): an import stores it so, and forms/revisions.py brings it up to date.
+    form_version: int | None = field(default=None, compare=False)
 
     # Values -------------------------------------------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:

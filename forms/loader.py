@@ -28,6 +28,7 @@ from forms.schema import (
     IndicatorDef,
     ListInfo,
     Provenance,
+    Revision,
     Rule,
     Section,
     TableDef,
@@ -491,6 +492,7 @@ def parse_definition(raw: Any, source: str, base_dir: Path | None = None) -> For
             "rules",
             "indicators",
             "carried_from",
+            "revisions",
         },
         "",
     )
@@ -523,9 +525,53 @@ def parse_definition(raw: Any, source: str, base_dir: Path | None = None) -> For
         source=source,
         list_info=list_info,
         carried_from=_carried_from(ctx, data.get("carried_from", {})),
+        revisions=_revisions(ctx, data.get("revisions", [])),
     )
     _index(ctx, definition)
+    _check_revisions(ctx, definition)
     return definition
+
+
+def _revisions(ctx: _Ctx, raw: Any) -> tuple[Revision, ...]:
+    """`[{"version", "note", "source", "ref", "recode": {field: {old code: [new codes]}}}]`, oldest first."""
+    out = []
+    for i, item in enumerate(ctx.arr(raw, "revisions")):
+        path = _join("revisions", i)
+        data = ctx.obj(item, path)
+        ctx.unknown_keys(data, {"version", "note", "source", "ref", "recode"}, path)
+        recode = {}
+        for key, codes in ctx.obj(ctx.req(data, "recode", path), _join(path, "recode")).items():
+            mapping = ctx.obj(codes, _join(_join(path, "recode"), key))
+            recode[key] = {
+                str(old): tuple(ctx.string(c, _join(_join(path, "recode"), key)) for c in ctx.arr(new, key))
+                for old, new in mapping.items()
+            }
+        out.append(
+            Revision(
+                version=ctx.integer(ctx.req(data, "version", path), _join(path, "version")),
+                note=ctx.text(ctx.req(data, "note", path), _join(path, "note")),
+                recode=recode,
+                provenance=_provenance(ctx, data, path),
+            )
+        )
+    return tuple(out)
+
+
+def _check_revisions(ctx: _Ctx, d: FormDefinition) -> None:
+    versions = [r.version for r in d.revisions]
+    for i, rev in enumerate(d.revisions):
+        path = _join("revisions", i)
+        if not 1 < rev.version <= d.version or versions != sorted(set(versions)):
+            raise ctx.fail(_join(path, "version"), f"wersja {rev.version}: rosnąco, od 2 do wersji formularza")
+        for key, mapping in rev.recode.items():
+            f = d._fields.get(key)
+            if f is None or f.type not in ("choice", "multichoice") or not f.list:
+                raise ctx.fail(_join(path, "recode"), f"'{key}' nie jest polem wyboru z listy")
+            codes = {c.code for c in d.lists.get(f.list, ())}
+            for old, new in mapping.items():
+                if not new or not set(new) <= codes or (f.type == "choice" and len(new) != 1):
+                    where = _join(_join(path, "recode"), key)
+                    raise ctx.fail(where, f"kod {old} -> {', '.join(new) or 'nic'}: spoza listy '{f.list}'")
 
 
 def _index(ctx: _Ctx, d: FormDefinition) -> None:

@@ -240,6 +240,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "row_place": ("{name} (wiersz {row})", "{name} (row {row})"),
     "row_only": ("wiersz {row}", "row {row}"),
+    # A draft brought up to the current version of its form (forms/revisions.py)
+    "form_revised": (
+        "Wniosek {id} {name}: pole {field} zapisano na liście wersji {version} formularza ({changes}); {note} "
+        "Sprawdź wybór.",
+        "Application {id} {name}: the field {field} was written on the list of version {version} of the form "
+        "({changes}); {note} Check the choice.",
+    ),
 }
 
 # Polish month names: nominative (luty) and genitive (31 lutego).

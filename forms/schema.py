@@ -248,6 +248,17 @@ class Eligibility:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """What changed in a version of a definition for the data already stored under the version before it: codes of
+    a list that now mean something else, each old code with the codes that mean it now (forms/revisions.py)."""
+
+    version: int
+    note: Text
+    recode: dict[str, dict[str, tuple[str, ...]]]  # field key -> {old code: new codes}
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     id: str
     version: int
@@ -264,6 +275,8 @@ class FormDefinition:
     list_info: dict[str, ListInfo] = field(default_factory=dict)
     # Renewal into this round: {new key: old key} for keys that moved or were renamed (forms/renewal.py).
     carried_from: dict[str, str] = field(default_factory=dict)
+    # Drafts stored under an older version of this definition are brought up to date by these (oldest first).
+    revisions: tuple[Revision, ...] = ()
     # Indexes built by the loader.
     _fields: dict[str, FieldDef] = field(default_factory=dict, repr=False, compare=False)
     _tables: dict[str, TableDef] = field(default_factory=dict, repr=False, compare=False)

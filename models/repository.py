@@ -21,6 +21,8 @@ from peewee import SqliteDatabase
 
 from forms.document import Document, Row
 from forms.loader import load_form
+from forms.revisions import notice, upgrade
+from forms.schema import Text
 from forms.values import ValueTypeError, clean_text, from_json, to_json
 from models import history as _history
 from models.backend import ServerLocation, backend_of
@@ -253,7 +255,66 @@ class Repository:
         if wanted:
             for blob in Blob.select().where(Blob.sha256.in_(wanted)):
                 doc.files[blob.sha256] = bytes(blob.data)
+        if app.state == "draft" and app.form_version < definition.version:
+            upgrade(doc, app.form_version)  # what the codes mean now, even where the file cannot be written
         return doc
+
+    def upgrade_drafts(self) -> list[Text]:
+        """Bring every draft stored under an older version of its form up to date (forms/revisions.py): after a
+        backup, each in one transaction, every changed value through `set_value` (so its history records it).
+        Finalised applications stay as sealed. Returns what the coordinator is told (also in `db.warnings`)."""
+        outdated = [
+            a
+            for a in Application.select().where(Application.state == "draft")
+            if a.form_version < load_form(a.form_id).version
+        ]
+        if not outdated or self.read_only:
+            return []
+        told: list[Text] = []
+        try:
+            self.backup("migrate")
+            for app in outdated:
+                told += self._upgrade_draft(app)
+        except StorageError as exc:  # nothing lost: `load` still shows the codes as they mean now
+            told.append(
+                Text(
+                    f"Nie zaktualizowano wniosków do nowej wersji formularza: {exc}",
+                    f"Applications not brought up to the new version of the form: {exc}",
+                )
+            )
+        warnings = getattr(self.db, "warnings", None)
+        if isinstance(warnings, list):
+            warnings.extend(text.pl for text in told)
+        return told
+
+    def import_document(self, doc: Document, name: str = "") -> tuple[int, list[Text]]:
+        """A new draft holding `doc` (a read `.kkk.json`), in one transaction; a document written for an older
+        version of its form is stored as such and brought up to date like any draft. Returns the id and what the
+        coordinator is told about the upgrade."""
+        kind = doc.get("meta.application_type", "nadanie")
+        with self.transaction():
+            app_id = self.create(doc.definition.id, doc.get("cluster.name", "") or name, kind)
+            self.save_document(app_id, doc)
+            if doc.form_version is not None:
+                Application.update(form_version=doc.form_version).where(Application.id == app_id).execute()
+        if doc.form_version is None:
+            return app_id, []
+        return app_id, self._upgrade_draft(self._get(app_id))
+
+    def _upgrade_draft(self, app: Application) -> list[Text]:
+        definition = load_form(app.form_id)
+        with self.transaction():
+            doc = Document(definition)
+            for v in Value.select().where(Value.application == app.id):
+                if definition.has_field(v.key):
+                    value = safe_from_json(definition.field(v.key), json.loads(v.data), definition)
+                    if value is not None:
+                        doc.values[v.key] = value
+            changes = upgrade(doc, app.form_version)
+            for change in changes:
+                self.set_value(app.id, change.key, doc.values[change.key])
+            Application.update(form_version=definition.version).where(Application.id == app.id).execute()
+        return [notice(doc, app.id, app.name, change) for change in changes]
 
     def row_sources(self, app_id: int, table_key: str) -> dict[str, RowSource]:
         """Where imported rows came from, by row uid."""

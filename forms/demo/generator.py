@@ -88,9 +88,7 @@ class _Demo(TableRows):
     def kis_codes(self) -> list[str]:
         """The KIS of the round's list whose names hold the words of the data, in their order."""
         choices = self.d.lists.get("kis", ())
-        chosen = [
-            c.code for word in self.c.cluster["kis_words"] for c in choices if word.lower() in c.label.pl.lower()
-        ]
+        chosen = [c.code for word in self.c.cluster["kis_words"] for c in choices if word.lower() in c.label.pl.lower()]
         return list(dict.fromkeys(chosen)) or [c.code for c in choices][:2]
 
     # The prose's figures -------------------------------------------------------------------------------------

@@ -308,17 +308,19 @@ class ApplicationActions(QObject):
             dialogs.show_error(self.window, title, text, "\n".join(exc.problems) if more > 0 else None)
             return None
         fallback = Path(path).name.removesuffix(".json").removesuffix(".kkk")
-        kind = doc.get("meta.application_type", "nadanie")
         try:
             self.repo.backup("import")
-            with self.repo.db.atomic():
-                app_id = self.repo.create(doc.definition.id, doc.get("cluster.name", "") or fallback, kind)
-                self.repo.save_document(app_id, doc)
+            app_id, told = self.repo.import_document(doc, fallback)
         except (RepositoryError, DefinitionError, StorageError) as exc:
             self._fail(title, exc)
             return None
         self.window.refresh(app_id)
         self._status(self.tr("Zaimportowano plik {file}.").format(file=Path(path).name))
+        if told:  # written for an older version of the form: say what now means what, to be checked
+            from ui.i18n import current_language
+
+            lang = current_language()
+            dialogs.show_error(self.window, self.tr("Importuj wniosek"), "\n\n".join(t.get(lang) for t in told))
         return app_id
 
     def export_selected(self, path: Path | None = None) -> Path | None:

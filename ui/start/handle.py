@@ -64,7 +64,9 @@ def open_handle(db_path: Path) -> DatabaseHandle:
     from models.backend import display_url, is_url
 
     if is_url(db_path):
-        return DatabaseHandle(display_url(str(db_path)), Repository(open_database(str(db_path))), None)
+        repo = Repository(open_database(str(db_path)))
+        repo.upgrade_drafts()
+        return DatabaseHandle(display_url(str(db_path)), repo, None)
     db_path = Path(db_path).absolute()
     lock = lock_database(db_path)
     try:
@@ -73,4 +75,6 @@ def open_handle(db_path: Path) -> DatabaseHandle:
         if lock is not None:
             lock.unlock()
         raise
-    return DatabaseHandle(db_path, Repository(db), lock)
+    repo = Repository(db)
+    repo.upgrade_drafts()  # drafts of an older version of their form; what changed goes to db.warnings
+    return DatabaseHandle(db_path, repo, lock)
