@@ -552,7 +552,6 @@ def _env(tmp_path) -> dict[str, str]:
 
 
 @pytest.mark.skipif(not (ROOT / "ui" / "wizard" / "window.py").exists(), reason="ui/wizard/window.py not written yet")
-@pytest.mark.skipif(not (ROOT / "forms" / "demo.py").exists(), reason="forms/demo.py not written yet")
 def test_demo_screenshots(tmp_path):
     out = tmp_path / "shots"
     result = subprocess.run(

@@ -132,21 +132,24 @@ def test_worker_runs_off_the_ui_thread_reports_progress_and_cancels(qtbot):
         for i in range(1000):
             if not progress(i, 1000):
                 raise Cancelled()
-            time.sleep(0.01)
+            time.sleep(0.02)  # 20 s unless cancelled
         return "done"
 
-    def press_cancel():
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QProgressDialog):
-                assert widget.labelText() == "Wczytywanie…" and widget.maximum() == 1000
-                button = next(b for b in widget.findChildren(QPushButton) if b.text() == "Anuluj")
-                button.click()
+    def press_cancel(attempt: int = 0) -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if (not shown or shown[0].maximum() != 1000) and attempt < 200:  # the first report may come late under load
+            QTimer.singleShot(25, lambda: press_cancel(attempt + 1))
+            return
+        widget = shown[0]
+        assert widget.labelText() == "Wczytywanie…" and widget.maximum() == 1000
+        button = next(b for b in widget.findChildren(QPushButton) if b.text() == "Anuluj")
+        button.click()
 
     QTimer.singleShot(400, press_cancel)
     start = time.perf_counter()
     with pytest.raises(Cancelled):
         run_in_background(None, "Wczytywanie…", work)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 15  # stopped well before the 20 s of work
     assert threads[0] is not threading.main_thread()
     assert run_in_background(None, "Szybko…", lambda progress: 42) == 42
     with pytest.raises(ZeroDivisionError):
