@@ -525,20 +525,22 @@ def parse_definition(raw: Any, source: str, base_dir: Path | None = None) -> For
         source=source,
         list_info=list_info,
         carried_from=_carried_from(ctx, data.get("carried_from", {})),
-        revisions=_revisions(ctx, data.get("revisions", [])),
+        revisions=_revisions(ctx, data.get("revisions", []), base_dir or DEFINITIONS_DIR),
     )
     _index(ctx, definition)
     _check_revisions(ctx, definition)
     return definition
 
 
-def _revisions(ctx: _Ctx, raw: Any) -> tuple[Revision, ...]:
-    """`[{"version", "note", "source", "ref", "recode": {field: {old code: [new codes]}}}]`, oldest first."""
+def _revisions(ctx: _Ctx, raw: Any, base_dir: Path) -> tuple[Revision, ...]:
+    """`[{"version", "note", "source", "ref", "recode": {field: {old code: [new codes]}}, "lists_before": {...}}]`,
+    oldest first; `lists_before` are the lists as they were before the version, written as `lists` are."""
     out = []
     for i, item in enumerate(ctx.arr(raw, "revisions")):
         path = _join("revisions", i)
         data = ctx.obj(item, path)
-        ctx.unknown_keys(data, {"version", "note", "source", "ref", "recode"}, path)
+        ctx.unknown_keys(data, {"version", "note", "source", "ref", "recode", "lists_before"}, path)
+        lists_before, info_before = _lists(ctx, data.get("lists_before", {}), base_dir)
         recode = {}
         for key, codes in ctx.obj(ctx.req(data, "recode", path), _join(path, "recode")).items():
             mapping = ctx.obj(codes, _join(_join(path, "recode"), key))
@@ -552,6 +554,8 @@ def _revisions(ctx: _Ctx, raw: Any) -> tuple[Revision, ...]:
                 note=ctx.text(ctx.req(data, "note", path), _join(path, "note")),
                 recode=recode,
                 provenance=_provenance(ctx, data, path),
+                lists_before=lists_before,
+                list_info_before=info_before,
             )
         )
     return tuple(out)
@@ -563,6 +567,9 @@ def _check_revisions(ctx: _Ctx, d: FormDefinition) -> None:
         path = _join("revisions", i)
         if not 1 < rev.version <= d.version or versions != sorted(set(versions)):
             raise ctx.fail(_join(path, "version"), f"wersja {rev.version}: rosnąco, od 2 do wersji formularza")
+        for list_id in rev.lists_before:
+            if list_id not in d.lists:
+                raise ctx.fail(_join(path, "lists_before"), f"lista '{list_id}' nie należy do tego formularza")
         for key, mapping in rev.recode.items():
             f = d._fields.get(key)
             if f is None or f.type not in ("choice", "multichoice") or not f.list:

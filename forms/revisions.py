@@ -4,16 +4,18 @@ A definition lists its `revisions`: for each version, the fields whose list code
 for each old code the codes that mean it now (kkk-2019, version 2: the 13-item KIS list gave way to the 15-item
 list in force from 1 January 2019, and KIS 9 of the old list is KIS 11 and 13 of the new one). `upgrade` rewrites
 a draft's values in place and says what it did; a finalised application is never changed (its checksum seals
-what it said), so the repository calls this for drafts only.
+what it said), so the repository calls this for drafts only; it reads a sealed application with the lists of its
+own version (`as_of`), so that it says what it said.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from forms.document import Document
 from forms.messages import Choice, Quoted, message
-from forms.schema import Text
+from forms.schema import FormDefinition, Text
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,25 @@ class Recoded:
     after: tuple[str, ...]
     moved: tuple[tuple[str, tuple[str, ...]], ...]  # each changed old code with its new codes
     note: Text
+
+
+_AS_OF: dict[tuple[str, int, int], FormDefinition] = {}
+
+
+def as_of(definition: FormDefinition, version: int) -> FormDefinition:
+    """The definition with the lists in force at `version` (and that version number), for an application sealed
+    under it; the definition itself when nothing older is asked."""
+    if version >= definition.version or not any(r.version > version for r in definition.revisions):
+        return definition
+    key = (definition.id, definition.version, version)
+    if key not in _AS_OF:
+        lists, infos = dict(definition.lists), dict(definition.list_info)
+        for revision in reversed(definition.revisions):
+            if revision.version > version:
+                lists.update(revision.lists_before)
+                infos.update(revision.list_info_before)
+        _AS_OF[key] = dataclasses.replace(definition, version=version, lists=lists, list_info=infos)
+    return _AS_OF[key]
 
 
 def upgrade(doc: Document, stored_version: int) -> list[Recoded]:

@@ -256,6 +256,9 @@ class Revision:
     note: Text
     recode: dict[str, dict[str, tuple[str, ...]]]  # field key -> {old code: new codes}
     provenance: Provenance
+    # The lists as they were before this version, for reading what was sealed under it (forms/revisions.as_of).
+    lists_before: dict[str, tuple[Choice, ...]] = field(default_factory=dict)
+    list_info_before: dict[str, ListInfo] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from peewee import SqliteDatabase
 
 from forms.document import Document, Row
 from forms.loader import load_form
-from forms.revisions import notice, upgrade
+from forms.revisions import as_of, notice, upgrade
 from forms.schema import Text
 from forms.values import ValueTypeError, clean_text, from_json, to_json
 from models import history as _history
@@ -229,6 +229,8 @@ class Repository:
     def load(self, app_id: int) -> Document:
         app = self._get(app_id)
         definition = load_form(app.form_id)
+        if app.state != "draft":  # sealed under an older version: read with the lists it was sealed with
+            definition = as_of(definition, app.form_version)
         doc = Document(definition)
         for v in Value.select().where(Value.application == app_id):
             if definition.has_field(v.key):
@@ -282,6 +284,10 @@ class Repository:
                     f"Applications not brought up to the new version of the form: {exc}",
                 )
             )
+        return self._tell(told)
+
+    def _tell(self, told: list[Text]) -> list[Text]:
+        """What an upgrade did, also where the window and the command line show the database's warnings."""
         warnings = getattr(self.db, "warnings", None)
         if isinstance(warnings, list):
             warnings.extend(text.pl for text in told)
@@ -502,7 +508,9 @@ class Repository:
         from forms.checks import check_document
 
         with self.db.atomic("IMMEDIATE"):
-            self._writable(app_id)
+            app = self._writable(app_id)
+            if app.form_version < load_form(app.form_id).version:  # seal what is stored, in this version's terms
+                self._tell(self._upgrade_draft(app))
             doc = self.load(app_id)
             errors = [p for p in check_document(doc) if p.is_error]
             if errors:
@@ -529,6 +537,10 @@ class Repository:
                 Application.id == new_id
             ).execute()
             self.save_document(new_id, new_doc, self.source_links(app_id))
+            if new_doc.definition.version < load_form(source.form_id).version:  # a copy of an older version's
+                Application.update(form_version=new_doc.definition.version).where(Application.id == new_id).execute()
+        if new_doc.definition.version < load_form(source.form_id).version:  # ... brought up to date as a draft
+            self._tell(self._upgrade_draft(self._get(new_id)))
         return new_id
 
     def correct(self, app_id: int) -> int:
@@ -551,7 +563,11 @@ class Repository:
 
         source = self._get(app_id)
         target = load_form(form_id)
-        new_doc, report = renew_document(self.load(app_id), target)
+        old = self.load(app_id)
+        if old.definition.id == target.id and old.definition.version < target.version:  # same round, older form:
+            old = Document(target, dict(old.values), old.tables, old.files)  # its codes in this version's terms
+            upgrade(old, source.form_version)
+        new_doc, report = renew_document(old, target)
         with self.db.atomic():
             new_id = self.create(target.id, source.name, "odnowienie", parent_id=app_id)
             self.save_document(new_id, new_doc)

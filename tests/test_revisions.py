@@ -111,6 +111,8 @@ def raw_2019() -> dict:
         (lambda r: r.update(version=7), "wersja 7"),
         (lambda r: r.pop("source"), "brak źródła"),
         (lambda r: r.update(extra=1), "nieznany klucz"),
+        (lambda r: r.update(lists_before={"nope": {"file": "lists/kis-13.json"}}), "lista 'nope' nie należy"),
+        (lambda r: r.update(lists_before={"kis": {"file": "lists/none.json"}}), "nie można odczytać pliku listy"),
     ],
 )
 def test_the_loader_refuses_a_revision_it_cannot_apply(change, message):
@@ -175,3 +177,49 @@ def test_the_start_window_import_says_what_now_means_what(qtbot, tmp_path, monke
         assert len(shown) == 1 and "9 → 11, 13; 13 → 15" in shown[0] and "Sprawdź wybór." in shown[0]
     finally:
         handle.close()
+
+
+def test_a_sealed_application_reads_with_the_lists_it_was_sealed_with(old_drafts):
+    path, _draft, final = old_drafts
+    repo = Repository(open_database(path, make_backup=False))
+    doc = repo.load(final)
+    assert doc.definition.version == 1 and doc.definition.choice_label("kis", "9") == "Elektronika i fotonika"
+    assert load_form("kkk-2019").choice_label("kis", "9").startswith("Sensory")  # what it would have read as
+    info = doc.definition.list_info["kis"]
+    assert info.file.endswith("kis-13.json")
+    repo.db.close()
+
+
+def test_a_correction_renewals_and_finalising_keep_the_meaning(old_drafts):
+    path, draft, final = old_drafts
+    repo = Repository(open_database(path, make_backup=False))
+    korekta = repo.correct(final)  # a draft copied from the sealed version-1 application, brought up to date
+    assert stored_kis(repo, korekta) == ["11", "13"] and repo.info(korekta).form_version == 2
+    assert any(f"Wniosek {korekta} " in w for w in repo.db.warnings)
+    into_2021, _report = repo.renew_into(final, "kkk-2021")  # the 13-item list again: KIS 9 carries as it is
+    assert stored_kis(repo, into_2021) == ["9"]
+    assert load_form("kkk-2021").choice_label("kis", "9") == "Elektronika i fotonika"
+    same_round, _report = repo.renew_into(final, "kkk-2019")
+    assert stored_kis(repo, same_round) == ["11", "13"]
+    # finalising a draft nobody upgraded yet seals what is stored, in this version's terms
+    errors, checksum = repo.finalize(draft)
+    assert stored_kis(repo, draft) == ["8", "11", "13", "12"] and repo.info(draft).form_version == 2
+    if checksum is not None:
+        assert checksum == repo.load(draft).checksum()
+    repo.db.close()
+
+
+def test_finalising_an_outdated_complete_draft_seals_exactly_what_is_stored(tmp_path):
+    from forms.demo import make_demo
+
+    repo = Repository(open_database(tmp_path / "k.sqlite"))
+    doc = make_demo(load_form("kkk-2019"), members=55, problems=False)
+    doc.set("cluster.kis", ("8", "11"))  # written with the 13-item list: materials, automation and robotics
+    app_id = repo.create("kkk-2019", "Klaster Kompletny")
+    repo.save_document(app_id, doc)
+    Application.update(form_version=1).where(Application.id == app_id).execute()
+    errors, checksum = repo.finalize(app_id)
+    assert errors == [] and checksum is not None
+    assert stored_kis(repo, app_id) == ["8", "12"] and repo.info(app_id).form_version == 2
+    assert repo.load(app_id).checksum() == checksum == repo.info(app_id).checksum
+    repo.db.close()
