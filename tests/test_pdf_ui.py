@@ -65,7 +65,16 @@ def test_cancelling_an_export_writes_nothing(monkeypatch, qtbot, session, window
         dialogs.append(dialog)
         return dialog
 
+    real_progress = background.Job.progress
+
+    def progress_once_cancelled(job, done, total):
+        # the work looks for a cancel only after the button's has reached it: on a loaded machine the whole export
+        # can otherwise end before the UI thread's first poll sees the button
+        job.cancelled.wait(10)
+        return real_progress(job, done, total)
+
     monkeypatch.setattr(background, "make_progress_dialog", capture)
+    monkeypatch.setattr(background.Job, "progress", progress_once_cancelled)
     monkeypatch.setattr(printing, "choose_pdf_path", lambda *_: str(tmp_path / "anulowany.pdf"))
     job = printing.export_pdf(window, session, summary=False)
     dialogs[0].canceled.emit()  # what the "Anuluj" button sends
