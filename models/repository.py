@@ -310,6 +310,15 @@ class Repository:
     def _upgrade_draft(self, app: Application) -> list[Text]:
         definition = load_form(app.form_id)
         with self.transaction():
+            # Claimed first: of two programs upgrading the same draft of a team database at once, the second waits
+            # on this row and then finds it done, so no code is recoded twice.
+            claimed = (
+                Application.update(form_version=definition.version)
+                .where((Application.id == app.id) & (Application.form_version == app.form_version))
+                .execute()
+            )
+            if not claimed:
+                return []
             doc = Document(definition)
             for v in Value.select().where(Value.application == app.id):
                 if definition.has_field(v.key):
@@ -319,7 +328,6 @@ class Repository:
             changes = upgrade(doc, app.form_version)
             for change in changes:
                 self.set_value(app.id, change.key, doc.values[change.key])
-            Application.update(form_version=definition.version).where(Application.id == app.id).execute()
         return [notice(doc, app.id, app.name, change) for change in changes]
 
     def row_sources(self, app_id: int, table_key: str) -> dict[str, RowSource]:

@@ -223,3 +223,16 @@ def test_finalising_an_outdated_complete_draft_seals_exactly_what_is_stored(tmp_
     assert stored_kis(repo, app_id) == ["8", "12"] and repo.info(app_id).form_version == 2
     assert repo.load(app_id).checksum() == checksum == repo.info(app_id).checksum
     repo.db.close()
+
+
+def test_a_draft_upgraded_meanwhile_by_another_program_is_not_recoded_twice(old_drafts):
+    path, draft, _final = old_drafts
+    mine = Repository(open_database(path, make_backup=False))
+    stale = Application.get_by_id(draft)  # what this program read before the other one upgraded the draft
+    other = Repository(open_database(path, make_backup=False))
+    assert other.upgrade_drafts()
+    other.db.close()
+    mine.db.connect(reuse_if_open=True)
+    assert mine._upgrade_draft(stale) == []
+    assert stored_kis(mine, draft) == ["8", "11", "13", "12"]  # not 8, 12, 13, 15, 12 ...
+    mine.db.close()
