@@ -226,17 +226,22 @@ class Repository:
             self._collect_blobs()
 
     # Loading ------------------------------------------------------------------------------------
+    def _stored_values(self, app_id: int, definition: Any) -> dict[str, Any]:
+        """The fields stored for an application, typed by `definition` (keys it does not know are left out)."""
+        values = {}
+        for v in Value.select().where(Value.application == app_id):
+            if definition.has_field(v.key):
+                value = safe_from_json(definition.field(v.key), json.loads(v.data), definition)
+                if value is not None:
+                    values[v.key] = value
+        return values
+
     def load(self, app_id: int) -> Document:
         app = self._get(app_id)
         definition = load_form(app.form_id)
         if app.state != "draft":  # sealed under an older version: read with the lists it was sealed with
             definition = as_of(definition, app.form_version)
-        doc = Document(definition)
-        for v in Value.select().where(Value.application == app_id):
-            if definition.has_field(v.key):
-                value = safe_from_json(definition.field(v.key), json.loads(v.data), definition)
-                if value is not None:
-                    doc.values[v.key] = value
+        doc = Document(definition, self._stored_values(app_id, definition))
         query = (
             TableRow.select()
             .where(TableRow.application == app_id)
@@ -319,12 +324,7 @@ class Repository:
             )
             if not claimed:
                 return []
-            doc = Document(definition)
-            for v in Value.select().where(Value.application == app.id):
-                if definition.has_field(v.key):
-                    value = safe_from_json(definition.field(v.key), json.loads(v.data), definition)
-                    if value is not None:
-                        doc.values[v.key] = value
+            doc = Document(definition, self._stored_values(app.id, definition))  # as stored: not recoded yet
             changes = upgrade(doc, app.form_version)
             for change in changes:
                 self.set_value(app.id, change.key, doc.values[change.key])
@@ -545,9 +545,10 @@ class Repository:
                 Application.id == new_id
             ).execute()
             self.save_document(new_id, new_doc, self.source_links(app_id))
-            if new_doc.definition.version < load_form(source.form_id).version:  # a copy of an older version's
+            older = new_doc.definition.version < load_form(source.form_id).version  # copied from a sealed older one
+            if older:
                 Application.update(form_version=new_doc.definition.version).where(Application.id == new_id).execute()
-        if new_doc.definition.version < load_form(source.form_id).version:  # ... brought up to date as a draft
+        if older:  # stored under its version, then brought up to date like any draft
             self._tell(self._upgrade_draft(self._get(new_id)))
         return new_id
 

@@ -14,13 +14,14 @@ import re
 from stdnum.pl import nip as std_nip
 from stdnum.pl import regon as std_regon
 
-_ASCII = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+from forms.search import fold
+
 _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by single hyphens: "Ostrowiec Świętokrzyski" -> "ostrowiec-swietokrzyski"."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).translate(_ASCII).lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def initials(text: str) -> str:
