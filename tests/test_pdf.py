@@ -16,36 +16,17 @@ from pypdf import PdfReader
 from export.pdf import Cancelled, build_application_pdf, build_summary_pdf, read_checksum
 from export.pdf.application import application_pdf_bytes
 from forms.demo import make_demo
-from forms.document import Document, group_checksum
+from forms.document import group_checksum
 from forms.loader import load_form
 from forms.messages import totals_text
 from forms.progress import assess
-from models.repository import ApplicationInfo
+from tests.app_info import info_of
 
 TODAY = dt.date(2025, 6, 30)
 POLISH_SENTENCE = "Zażółć gęślą jaźń – ZAŻÓŁĆ GĘŚLĄ JAŹŃ: ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ."
 MARKUP = "<b>Tom & Jerry</b> <i>nie kursywa</i> &amp; 5 < 6 > 4 <br/> <font color=red>x</font>"
 MEMBER_MARKUP = "Spółka <Alfa> & Beta sp. z o.o."
 EMOJI_NAME = "Start-up 🛸 «Rakieta» 😀"
-
-
-def info_of(doc: Document, state: str = "draft", version: int = 1, app_id: int = 17) -> ApplicationInfo:
-    stamp = dt.datetime(2025, 6, 30, 12, 0)
-    return ApplicationInfo(
-        id=app_id,
-        uuid="6f1c2f0e-9a57-4a53-9f0e-2d8a3c1b7e55",
-        name=doc.get("cluster.name", ""),
-        form_id=doc.definition.id,
-        form_version=doc.definition.version,
-        kind="nadanie",
-        state=state,
-        parent_id=None,
-        version_no=version,
-        checksum=doc.checksum() if state == "final" else None,
-        created_at=stamp,
-        updated_at=stamp,
-        finalized_at=stamp if state == "final" else None,
-    )
 
 
 def page_texts(path: Path) -> list[str]:

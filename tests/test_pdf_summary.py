@@ -18,28 +18,14 @@ from forms.loader import load_form
 from forms.messages import count, totals_text
 from forms.progress import assess
 from models.repository import ApplicationInfo
+from tests.app_info import info_of as _info_of
 
 TODAY = dt.date(2025, 6, 30)
 ROUNDS = ["kkk-2019", "kkk-2021"]
 
 
 def info_of(doc, state: str = "draft") -> ApplicationInfo:
-    stamp = dt.datetime(2025, 6, 30, 12, 0)
-    return ApplicationInfo(
-        id=3,
-        uuid="6f1c2f0e-9a57-4a53-9f0e-2d8a3c1b7e55",
-        name=doc.get("cluster.name", ""),
-        form_id=doc.definition.id,
-        form_version=doc.definition.version,
-        kind="nadanie",
-        state=state,
-        parent_id=None,
-        version_no=1,
-        checksum=doc.checksum() if state == "final" else None,
-        created_at=stamp,
-        updated_at=stamp,
-        finalized_at=stamp if state == "final" else None,
-    )
+    return _info_of(doc, state, app_id=3)
 
 
 def flat(text: str) -> str:
